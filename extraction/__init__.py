@@ -1,0 +1,1 @@
+"""From analyst documents to events: who was active where, and when, with evidence."""
