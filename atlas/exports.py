@@ -8,7 +8,6 @@ came from a document is escaped where a format renders HTML (KML descriptions).
 from __future__ import annotations
 
 import html
-import io
 import json
 import tempfile
 from collections.abc import Mapping
@@ -147,6 +146,5 @@ def write_frame(
     path = Path(path)
     data = export_bytes(frame, format_for(path, fmt), layer=layer, country_names=country_names)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with io.open(path, "wb") as handle:
-        handle.write(data)
+    path.write_bytes(data)
     return path

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from atlas.exports import FORMATS, ExportError, format_for, write_frame
+from atlas.records import FileProblem
 from atlas.settings import Settings, load_settings
 from atlas.store import EventStore, StoreError
 
@@ -111,16 +112,16 @@ def _country_names(settings: Settings) -> dict[str, str]:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> int:
-    from extraction.engine import load_extractor
     from extraction.ingest import ingest
+    from extraction.worker import DocumentWorker
 
     if args.if_empty and not store.is_empty():
         print(f"{store.path} already holds documents; nothing to do (--if-empty)", file=sys.stderr)
         return 0
     update, close = _progress("ingest", args.quiet)
     try:
-        report = ingest(args.paths, store, settings, extractor=load_extractor(settings),
-                        progress=update)
+        with DocumentWorker(settings) as worker:
+            report = ingest(args.paths, store, process=worker, progress=update)
     finally:
         close()
     for copy, original in report.duplicates:
@@ -134,35 +135,29 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> 
 def _extract_to_file(args: argparse.Namespace, settings: Settings) -> int:
     from atlas.frames import events_frame, mentions_frame
     from extraction.dedup import DuplicateIndex
-    from extraction.engine import load_extractor
-    from extraction.readers import UnreadableFile, iter_files, read_document
+    from extraction.readers import iter_files
+    from extraction.worker import DocumentWorker
 
     fmt = format_for(args.out, args.format)
-    extractor = load_extractor(settings)
     finder = DuplicateIndex()
     items = list(iter_files(args.paths))
     events, mentions, problems = [], [], []
     update, close = _progress("extract", args.quiet)
     try:
-        for done, item in enumerate(items, start=1):
-            if isinstance(item, Path):
-                try:
-                    document = read_document(item, settings)
-                except UnreadableFile as err:
-                    problems.append(err.problem)
+        with DocumentWorker(settings) as worker:
+            for done, item in enumerate(items, start=1):
+                result = worker(item) if isinstance(item, Path) else item
+                if isinstance(result, FileProblem):
+                    problems.append(result)
                 else:
-                    duplicate_of = finder.add(document)
-                    extraction = extractor(document)
-                    mentions.extend(extraction.mentions)
-                    if duplicate_of is None:
-                        events.extend(extraction.events)
+                    mentions.extend(result.mentions)
+                    if finder.add(result.document) is None:
+                        events.extend(result.events)
                     else:
-                        print(f"duplicate: {document.doc_id} repeats an earlier document; "
-                              "its events are not counted twice", file=sys.stderr)
-            else:
-                problems.append(item)
-            if update:
-                update(done, len(items), item.name if isinstance(item, Path) else item.path)
+                        print(f"duplicate: {result.document.doc_id} repeats an earlier document;"
+                              " its events are not counted twice", file=sys.stderr)
+                if update:
+                    update(done, len(items), item.name if isinstance(item, Path) else item.path)
     finally:
         close()
     names = _country_names(settings) if fmt == "acled" else None

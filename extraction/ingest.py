@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 Extractor = Callable[[Document], Extraction]
 Reader = Callable[[Path, Settings], Document]
+Processor = Callable[[Path], "Extraction | FileProblem"]
+"""Reads and extracts one file: the extraction, or the reason it could not be read."""
 FileLister = Callable[[Sequence[Path]], Iterable["Path | FileProblem"]]
 Progress = Callable[[int, int, str], None]
 
@@ -97,15 +99,25 @@ def _seed_duplicates(finder: DuplicateFinder, writer: StoreWriter) -> dict[str, 
     return names
 
 
+def in_process(reader: Reader, extractor: Extractor, settings: Settings) -> Processor:
+    """A processor that reads and extracts in this process, with no time limit."""
+    from extraction.readers import UnreadableFile  # the readers pull in heavy parsers
+
+    def process(path: Path) -> Extraction | FileProblem:
+        try:
+            return extractor(reader(path, settings))
+        except UnreadableFile as err:
+            return err.problem
+
+    return process
+
+
 def _ingest_file(
     path: Path,
     writer: StoreWriter,
     tally: _Tally,
     names: dict[str, str],
-    *,
-    settings: Settings,
-    reader: Reader,
-    extractor: Extractor,
+    process: Processor,
     finder: DuplicateFinder | None,
 ) -> None:
     key = str(path)
@@ -123,21 +135,18 @@ def _ingest_file(
         else:
             tally.duplicates.append((path.name, names.get(digest, str(original))))
         return
-    from extraction.readers import UnreadableFile  # the readers pull in heavy parsers
-
-    try:
-        document = reader(path, settings)
-    except UnreadableFile as err:
-        tally.problems.append(err.problem)
+    extraction = process(path)
+    if isinstance(extraction, FileProblem):
+        tally.problems.append(extraction)
         return
-    if document.doc_hash != digest:  # changed between hashing and reading: use what was read
-        digest = document.doc_hash
+    document = extraction.document
+    digest = document.doc_hash  # the file may have changed between hashing and reading
     if finder is not None:
         original = finder.add(document)
         if original is not None:
             document = dataclasses.replace(document, duplicate_of=original)
+            extraction = dataclasses.replace(extraction, document=document)
             tally.duplicates.append((document.doc_id, names.get(original, original)))
-    extraction = extractor(document)
     if previous is not None and previous != digest:
         writer.remove(previous)
         tally.replaced.append(document.doc_id)
@@ -152,10 +161,8 @@ def _ingest_file(
 def ingest(
     paths: Sequence[Path | str],
     store: EventStore,
-    settings: Settings,
     *,
-    extractor: Extractor,
-    reader: Reader | None = None,
+    process: Processor,
     lister: FileLister | None = None,
     duplicates: DuplicateFinder | None = None,
     progress: Progress | None = None,
@@ -163,15 +170,18 @@ def ingest(
 ) -> IngestReport:
     """Add the files under ``paths`` to ``store``; see the module docstring for the rules.
 
-    ``reader`` and ``lister`` default to :mod:`extraction.readers`; ``duplicates`` to a
-    near-duplicate finder seeded with the stored documents. ``progress(done, total, name)``
-    is called after each file.
+    ``process`` reads and extracts one file (see :func:`in_process` and
+    :class:`extraction.worker.DocumentWorker`); ``lister`` defaults to
+    :func:`extraction.readers.iter_files`; ``duplicates`` to a near-duplicate finder seeded
+    with the stored documents. ``progress(done, total, name)`` is called after each file.
     """
-    from extraction import dedup, readers
+    if lister is None:
+        from extraction.readers import iter_files as lister
+    if duplicates is None:
+        from extraction.dedup import DuplicateIndex
 
-    reader = reader or readers.read_document
-    lister = lister or readers.iter_files
-    finder = duplicates if duplicates is not None else dedup.DuplicateIndex()
+        duplicates = DuplicateIndex()
+    finder = duplicates
     tally = _Tally()
     items = list(lister([Path(p) for p in paths]))
     with store.writer() as writer:
@@ -183,8 +193,7 @@ def ingest(
                 name = item.path
             else:
                 name = item.name
-                _ingest_file(item, writer, tally, names, settings=settings, reader=reader,
-                             extractor=extractor, finder=finder)
+                _ingest_file(item, writer, tally, names, process, finder)
             if writer.dirty and time.monotonic() - last_commit >= commit_seconds:
                 writer.commit()
                 last_commit = time.monotonic()
