@@ -1,0 +1,110 @@
+"""Near-duplicate documents: syndicated, shortened or re-posted copies of a text seen before.
+
+Each document becomes a set of hashed word shingles (runs of ``shingle`` words). A fixed share
+of them (those whose hash is divisible by ``sample``) is kept, the same share for every
+document, so the overlap of the kept sets estimates the true overlap. A document is a copy of
+an earlier one when most of the smaller of the two is contained in the other: containment,
+not Jaccard similarity, because a shortened copy shares only a fraction of the original.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+from atlas.records import Document
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+_PRIME = np.uint64(1_099_511_628_211)
+# Candidates are found through a sparser index, then checked on the full sampled sets.
+_INDEX_EVERY = 16
+# Documents with fewer index keys than this are compared directly instead.
+_FEW_KEYS = 8
+
+
+def shingles(text: str, size: int = 5, sample: int = 4) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the sampled ``size``-word shingles of ``text``."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    cache: dict[str, int] = {}
+    ids = np.fromiter(
+        (cache.setdefault(w, zlib.crc32(w.encode("utf-8", "surrogatepass"))) for w in words),
+        dtype=np.uint64,
+        count=len(words),
+    )
+    span = min(size, len(ids))
+    count = len(ids) - span + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(span):
+            hashes = hashes * _PRIME + ids[offset : offset + count]
+        # Mix the high bits down so that the modulo sampling is not biased by the last word.
+        hashes ^= hashes >> np.uint64(29)
+        hashes *= np.uint64(0xBF58476D1CE4E5B9)
+        hashes ^= hashes >> np.uint64(32)
+    kept = hashes[hashes % np.uint64(sample) == 0] if sample > 1 else hashes
+    return np.unique(kept)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the smaller of two shingle sets found in the other (0.0 when either is empty)."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return float(np.isin(small, large, assume_unique=True).sum()) / len(small)
+
+
+class Deduplicator:
+    """Remembers the documents added so far and says which earlier one a new one copies."""
+
+    def __init__(self, threshold: float = 0.7, shingle: int = 5, sample: int = 4) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError("threshold must be in (0, 1]")
+        self.threshold = threshold
+        self.shingle = shingle
+        self.sample = sample
+        self._sets: dict[str, np.ndarray] = {}
+        self._original: dict[str, str] = {}
+        self._index: dict[int, list[str]] = defaultdict(list)
+        self._small: list[str] = []
+
+    def add(self, document: Document) -> str | None:
+        """Remember ``document``; return the ``doc_hash`` of the earlier document it copies, if any.
+
+        The earlier document is the original even when the later copy is longer, since the
+        original may already be stored. Adding the same ``doc_hash`` twice returns ``None``.
+        """
+        if document.doc_hash in self._sets:
+            return None
+        mine = shingles(document.text, self.shingle, self.sample)
+        keys = mine[mine % np.uint64(_INDEX_EVERY * self.sample) == 0]
+        if len(keys) < _FEW_KEYS:
+            candidates = set(self._sets)
+        else:
+            candidates = {doc for key in keys.tolist() for doc in self._index.get(key, ())}
+            candidates.update(self._small)
+        best, best_score = None, 0.0
+        for doc_hash in sorted(candidates):
+            score = containment(mine, self._sets[doc_hash])
+            if score > best_score:
+                best, best_score = doc_hash, score
+        self._sets[document.doc_hash] = mine
+        for key in keys.tolist():
+            self._index[key].append(document.doc_hash)
+        if len(keys) < _FEW_KEYS:
+            self._small.append(document.doc_hash)
+        if best is None or best_score < self.threshold:
+            return None
+        original = self._original.get(best, best)
+        self._original[document.doc_hash] = original
+        logger.info(
+            "%s is a near-copy of %s (containment %.2f)", document.doc_id, original, best_score
+        )
+        return original

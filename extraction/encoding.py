@@ -1,0 +1,134 @@
+"""Turn the bytes of a text file into clean ``str``: detect the encoding, refuse binary data.
+
+Normalisations applied to every text (documented in docs/documents.md):
+a leading byte-order mark is dropped, ``\\r\\n`` and lone ``\\r`` become ``\\n``, and NUL
+characters are removed. Nothing else is changed, so offsets into the result are stable.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+
+from charset_normalizer import from_bytes
+
+logger = logging.getLogger(__name__)
+
+_SAMPLE = 64 * 1024
+# Control bytes that never occur in real text files (tab, LF, FF, VT, CR and ESC excluded).
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+_CONTROL_SHARE = 0.02
+# Magic numbers of common binary formats, so the message can say what the file really is.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
+
+
+class BinaryData(ValueError):
+    """The bytes are not text; the message says what they look like."""
+
+
+def normalise(text: str) -> str:
+    """Apply the documented normalisations: no BOM, ``\\n`` line endings, no NULs."""
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary format ``data`` starts with, if it is a known one."""
+    for magic, what in _SIGNATURES:
+        # "MZ" is too short to trust alone: require the DOS header's zero padding too.
+        if data.startswith(magic) and (magic != b"MZ" or data[2:4] in (b"\x90\x00", b"\x50\x00")):
+            return what
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from NULs in every other byte (mostly-Latin text)."""
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    half = len(sample) // 2
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    if odd > 0.4 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(sample: bytes) -> float:
+    return sum(1 for byte in sample if byte in _CONTROL) / max(len(sample), 1)
+
+
+def detect(data: bytes) -> str:
+    """The Python codec name to decode ``data`` with; raises ``BinaryData`` for non-text."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    what = sniff_binary(data)
+    if what is not None:
+        raise BinaryData(f"binary data: looks like {what}, not text")
+    sample = data[:_SAMPLE]
+    guess = _utf16_without_bom(sample)
+    if guess is not None:
+        return guess
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    if _control_share(sample) > _CONTROL_SHARE:
+        raise BinaryData("binary data: not text in any known encoding")
+    return _legacy_codepage(data)
+
+
+def _legacy_codepage(data: bytes) -> str:
+    """Pick a single-byte code page, preferring Windows-1252 when it is as good as the best."""
+    matches = from_bytes(data[: 4 * _SAMPLE])
+    best = matches.best()
+    if best is None:
+        raise BinaryData("binary data: not text in any known encoding")
+    close = {m.encoding for m in matches if m.chaos <= best.chaos + 0.02}
+    if close & _WESTERN:
+        return "cp1252"
+    return best.encoding
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` to normalised text; returns ``(text, encoding)``.
+
+    Raises ``BinaryData`` when the bytes are not text.
+    """
+    encoding = detect(data)
+    if encoding == "cp1252":
+        # Five bytes are undefined in Windows-1252; Latin-1 maps them to C1 controls instead.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            encoding, text = "latin-1", data.decode("latin-1")
+    else:
+        text = data.decode(encoding, errors="replace")
+    logger.debug("decoded %d bytes as %s", len(data), encoding)
+    return normalise(text), encoding

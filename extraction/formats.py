@@ -1,0 +1,241 @@
+"""One reader per file format: bytes in, plain text and the metadata the format carries out.
+
+Every reader raises ``FormatProblem`` (what is wrong, what to do) for files it cannot use;
+``extraction.readers`` turns that into a ``FileProblem`` naming the file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extraction.encoding import BinaryData, decode
+
+logger = logging.getLogger(__name__)
+
+_MB = 1024 * 1024
+# A real .docx compresses text about 5-10x; hundreds of times is a bomb, not a document.
+_MAX_ZIP_RATIO = 200
+
+
+class FormatProblem(Exception):
+    """A file this format's reader cannot use."""
+
+    def __init__(self, reason: str, hint: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class FileMeta:
+    """Metadata a format stores beside the text (HTML head, Word properties)."""
+
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    published: str | None = None
+    """As the file gives it; parsed and checked by ``extraction.metadata``."""
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """The limits one document must stay within (from ``atlas.settings.Settings``)."""
+
+    max_bytes: int
+    max_pages: int
+    seconds: float
+    started: float
+    clock: Callable[[], float] = time.monotonic
+
+    def check_time(self) -> None:
+        """Raise ``FormatProblem`` once the document has used up its time."""
+        if self.clock() - self.started > self.seconds:
+            raise FormatProblem(
+                f"reading took longer than the limit of {self.seconds:g} s per document",
+                "raise ATLAS_SECONDS_PER_DOCUMENT (seconds_per_document) or split the file",
+            )
+
+
+def read_text(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
+    """Plain text and Markdown: decode and normalise; the markup of .md is kept as written."""
+    try:
+        text, _ = decode(data)
+    except BinaryData as err:
+        raise FormatProblem(
+            str(err), "check the file: save it as plain text or use its real extension"
+        ) from err
+    return text, FileMeta()
+
+
+def read_html(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
+    """The main text of a web page (no navigation, scripts or styles) with its title, author, date."""
+    import trafilatura
+
+    try:
+        html, _ = decode(data)
+    except BinaryData as err:
+        raise FormatProblem(str(err), "check the file: it is not a web page") from err
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    budget.check_time()
+    text = extracted.text if extracted is not None and extracted.text else _fallback_html_text(html)
+    if extracted is None:
+        return text, FileMeta()
+    return text, FileMeta(
+        title=extracted.title or None,
+        author=extracted.author or None,
+        source=extracted.sitename or None,
+        published=extracted.date or None,
+        url=extracted.url or None,
+    )
+
+
+def _fallback_html_text(html: str) -> str:
+    """Visible text of a page too small for trafilatura: scripts and styles dropped, tags removed."""
+    from lxml import html as lxml_html
+    from lxml.html.clean import Cleaner
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises several types on garbage; no text then
+        return ""
+    cleaned = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(tree)
+    lines = (line.strip() for line in cleaned.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def read_pdf(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
+    """The text layer of a PDF, page by page; refuses encrypted, damaged and image-only files."""
+    import pdfplumber
+    from pypdf import PdfReader
+
+    if b"%%EOF" not in data[-4096:]:
+        raise FormatProblem(
+            "truncated or damaged PDF (no end-of-file marker)",
+            "the file was probably cut off while copying or downloading: get a fresh copy",
+        )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormatProblem(
+                "encrypted PDF", "encrypted PDF: remove the password and add it again"
+            )
+        pages = len(reader.pages)
+    except FormatProblem:
+        raise
+    except Exception as err:  # pypdf raises many types on hostile files
+        raise FormatProblem(
+            f"damaged PDF ({type(err).__name__}: {err})", "get a fresh copy of the file"
+        ) from err
+    if pages > budget.max_pages:
+        raise FormatProblem(
+            f"PDF has {pages} pages, over the limit of {budget.max_pages}",
+            "raise ATLAS_MAX_PDF_PAGES (max_pdf_pages) or split the file",
+        )
+    texts: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            for page in pdf.pages:
+                texts.append(page.extract_text() or "")
+                page.close()
+                budget.check_time()
+            info = pdf.metadata or {}
+    except FormatProblem:
+        raise
+    except Exception as err:  # pdfminer raises many types on hostile files
+        raise FormatProblem(
+            f"damaged PDF ({type(err).__name__}: {err})", "get a fresh copy of the file"
+        ) from err
+    text = "\n\n".join(t.strip() for t in texts)
+    if not text.strip():
+        raise FormatProblem(
+            "scanned PDF: no text layer, OCR not available",
+            "run OCR on it (e.g. ocrmypdf) and add the result, or add a text version",
+        )
+    return text, FileMeta(title=_pdf_info(info, "Title"), author=_pdf_info(info, "Author"))
+
+
+def _pdf_info(info: dict, key: str) -> str | None:
+    value = info.get(key)
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", errors="replace")
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def check_zip(data: bytes, max_bytes: int) -> zipfile.ZipFile:
+    """Open ``data`` as a zip after checking, from its directory alone, that it is not a bomb."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise FormatProblem(
+            "not a valid .docx (not a zip archive)",
+            "open it in Word and save it again as .docx, or use its real extension",
+        ) from err
+    entries = archive.infolist()
+    expanded = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    if expanded > max_bytes or (expanded > _MB and expanded > _MAX_ZIP_RATIO * max(packed, 1)):
+        raise FormatProblem(
+            f"zip bomb: the .docx would expand to {expanded / _MB:.0f} MB "
+            f"from {len(data) / _MB:.1f} MB (limit {max_bytes / _MB:.0f} MB)",
+            "do not open this file; if it is genuine, raise ATLAS_MAX_FILE_MB (max_file_bytes)",
+        )
+    return archive
+
+
+def read_docx(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
+    """Paragraphs and table cells of a Word document in reading order, with its title and author."""
+    import docx
+    from docx.table import Table
+
+    archive = check_zip(data, budget.max_bytes)
+    if "word/document.xml" not in archive.namelist():
+        raise FormatProblem(
+            "zip archive but not a Word document (no word/document.xml)",
+            "use its real extension, or save it again from Word as .docx",
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    blocks.append("\t".join(cell.text for cell in row.cells))
+            else:
+                blocks.append(block.text)
+            if len(blocks) % 500 == 0:
+                budget.check_time()
+        props = document.core_properties
+        meta = FileMeta(title=props.title or None, author=props.author or None)
+    except FormatProblem:
+        raise
+    except Exception as err:  # python-docx/lxml raise many types on hostile files
+        raise FormatProblem(
+            f"damaged .docx ({type(err).__name__}: {err})", "open it in Word and save it again"
+        ) from err
+    return "\n".join(blocks), meta
+
+
+READERS: dict[str, Callable[[bytes, Budget], tuple[str, FileMeta]]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}

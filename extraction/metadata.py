@@ -1,0 +1,318 @@
+"""Who published a document, when, and under what title: from a sidecar, the file, or the text.
+
+Precedence, field by field: the ``sources.csv`` sidecar beside the file, then what the format
+stores (HTML head, Word or PDF properties), then guesses from the text's opening and closing
+lines. Dates are parsed strictly; one in the future or unparseable becomes ``None`` with a
+warning, never a guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from atlas.records import DatePrecision
+from extraction.formats import FileMeta
+
+logger = logging.getLogger(__name__)
+
+SIDECAR = "sources.csv"
+SIDECAR_COLUMNS = ("file", "title", "publication", "author", "published", "url", "note")
+_HEADER_LINES = 8
+_FOOTER_LINES = 8
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>[\w ,./-]*?(?:\b(?:{_MONTHS})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
+    rf"|\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
+    rf"[\w ,.:]*)$",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/")
+_NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:[A-Z][a-zA-Z'’.-]+|[A-Z]\.|van|von|de|al-|bin)){1,3}"
+_PERSON = re.compile(rf"^{_NAME}$")
+_BYLINE = re.compile(
+    rf"^By\s+(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)\s*(?:,\s*(?P<org>.{{2,60}}))?$"
+)
+_OUTLET = re.compile(r"^[A-Z0-9&.'’ -]{3,40}$")
+_ORG_WORDS = re.compile(
+    r"\b(?:cent(?:er|re)|institute|news|network|times|post|agency|foundation|university|council"
+    r"|journal|herald|tribune|review|magazine|blog|daily|press|gazette|media|monitor)\b",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about a document's origin; ``None`` for anything unknown."""
+
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_precision: DatePrecision | None = None
+    url: str | None = None
+
+
+def parse_date(
+    value: str, today: dt.date, warnings: list[str], where: str
+) -> tuple[dt.date, DatePrecision] | None:
+    """A publication date and its precision; ``None`` (and a warning) if unparseable or future."""
+    from dateparser.date import DateDataParser
+
+    value = value.strip()
+    if not value:
+        return None
+    parsed: tuple[dt.date, DatePrecision] | None = None
+    iso = _ISO.match(value)
+    if iso:
+        year, month, day = (int(part) if part else None for part in iso.groups())
+        try:
+            parsed = (
+                dt.date(year, month or 1, day or 1),
+                "day" if day else "month" if month else "year",
+            )
+        except ValueError:
+            parsed = None
+    else:
+        settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+        parser = DateDataParser(languages=["en"], settings=settings)
+        data = parser.get_date_data(value)
+        if data is not None and data.date_obj is not None:
+            precision: DatePrecision = data.period if data.period in ("day", "month") else "year"
+            day = data.date_obj.date()
+            # Without a day (or month) dateparser fills in today's; the precision says which part counts.
+            parsed = (day.replace(day=1) if precision != "day" else day, precision)
+            if precision == "year":
+                parsed = (day.replace(month=1, day=1), "year")
+    if parsed is None:
+        warnings.append(f"unparseable publication date {value!r} in {where}; left unknown")
+        return None
+    if parsed[0] > today + dt.timedelta(days=1):
+        warnings.append(
+            f"publication date {parsed[0].isoformat()} in {where} is in the future; left unknown"
+        )
+        return None
+    return parsed
+
+
+def read_sidecar(folder: Path, warnings: list[str]) -> dict[str, dict[str, str]]:
+    """The rows of ``folder/sources.csv`` by file name; empty when there is none or it is broken."""
+    path = folder / SIDECAR
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or "file" not in reader.fieldnames:
+                warnings.append(f"{path}: no 'file' column; sidecar ignored")
+                return {}
+            return {
+                (row.get("file") or "").strip(): {k: (v or "").strip() for k, v in row.items() if k}
+                for row in reader
+            }
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        warnings.append(f"{path}: unreadable sidecar ({err}); ignored")
+        return {}
+
+
+def _clean_lines(text: str) -> list[str]:
+    """Non-blank lines with runs of whitespace (tabs, no-break spaces) made single spaces."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _header(lines: list[str]) -> list[str]:
+    """The opening short lines before the first paragraph of prose."""
+    header: list[str] = []
+    for line in lines:
+        if _URL_LINE.match(line):
+            header.append(line)
+            continue
+        if len(line) > 150 or (line.endswith(".") and len(line.split()) > 12):
+            break
+        header.append(line)
+        if len(header) == _HEADER_LINES:
+            break
+    return header
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 25
+        and not line.endswith((".", ",", ";", ":"))
+        and any(c.isalpha() for c in line)
+    )
+
+
+def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
+    """Guess metadata from the opening lines (URL, title, byline, date) and a closing SOURCE line."""
+    lines = _clean_lines(text[:20_000])
+    header = _header(lines)
+    url = next((line for line in header if _URL_LINE.match(line)), None)
+    title = author = source = None
+    date: tuple[dt.date, DatePrecision] | None = None
+    date_index = None
+    for index, line in enumerate(header):
+        if _URL_LINE.match(line) or not any(c.isalpha() for c in line):
+            continue
+        match = _DATE_LINE.match(line)
+        if match and date_index is None:
+            date_index = index
+            date = parse_date(match.group("date"), today, warnings, "the text")
+            continue
+        byline = _BYLINE.match(line)
+        if byline:
+            author = author or byline.group("name")
+            source = source or byline.group("org")
+    candidates: list[tuple[int, str]] = []
+    for index, line in enumerate(header[: date_index if date_index is not None else None]):
+        if _URL_LINE.match(line) or _BYLINE.match(line) or _DATE_LINE.match(line):
+            continue
+        if date_index is not None and index == 0 and _PERSON.match(line) and author is None:
+            author = line
+        elif _OUTLET.match(line) and sum(c.isalpha() for c in line) >= 3 and len(line.split()) <= 4:
+            source = source or line
+        elif _is_title(line):
+            candidates.append((index, line))
+    if candidates:
+        title = candidates[-1][1] if date_index is not None else candidates[0][1]
+        orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
+        source = source or (orgs[0] if orgs else None)
+    footer_author, footer_source = _source_line(_clean_lines(text[-5_000:])[-_FOOTER_LINES:])
+    if url and date is None:
+        date = _url_date(url)
+    published, precision = date if date else (None, None)
+    return Metadata(
+        title, source or footer_source, author or footer_author, published, precision, url
+    )
+
+
+def _source_line(lines: list[str]) -> tuple[str | None, str | None]:
+    """``(author, source)`` from a closing "SOURCE: name / outlet" block."""
+    for index, line in enumerate(lines):
+        match = _SOURCE_LINE.match(line)
+        if not match:
+            continue
+        value = match.group("value").strip()
+        following = (
+            lines[index + 1] if index + 1 < len(lines) and len(lines[index + 1]) <= 80 else None
+        )
+        if value and following and _PERSON.match(value):
+            return value, following
+        return None, value or following
+    return None, None
+
+
+def _url_date(url: str) -> tuple[dt.date, DatePrecision] | None:
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return dt.date(int(year), int(month), int(day or 1)), "day" if day else "month"
+
+
+def resolve(
+    text: str,
+    file_meta: FileMeta,
+    sidecar_row: dict[str, str] | None,
+    today: dt.date,
+    warnings: list[str],
+) -> Metadata:
+    """Combine sidecar, file and text metadata, field by field in that order of trust."""
+    guessed = from_text(text, today, warnings)
+    stored = Metadata(
+        title=file_meta.title, source=file_meta.source, author=file_meta.author, url=file_meta.url
+    )
+    if file_meta.published:
+        parsed = parse_date(file_meta.published, today, warnings, "the file's properties")
+        if parsed:
+            stored = replace(stored, published=parsed[0], published_precision=parsed[1])
+    row = sidecar_row or {}
+    side = Metadata(
+        title=row.get("title") or None,
+        source=row.get("publication") or None,
+        author=row.get("author") or None,
+        url=row.get("url") or None,
+    )
+    if row.get("published"):
+        parsed = parse_date(row["published"], today, warnings, SIDECAR)
+        if parsed:
+            side = replace(side, published=parsed[0], published_precision=parsed[1])
+    merged = {}
+    for name in ("title", "source", "author", "url"):
+        merged[name] = next(
+            (getattr(m, name) for m in (side, stored, guessed) if getattr(m, name)), None
+        )
+    dated = next((m for m in (side, stored, guessed) if m.published is not None), None)
+    return Metadata(
+        **merged,
+        published=dated.published if dated else None,
+        published_precision=dated.published_precision if dated else None,
+    )
+
+
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "it",
+        "at",
+        "from",
+        "are",
+        "be",
+        "this",
+        "have",
+        "has",
+        "were",
+        "which",
+        "said",
+        "not",
+        "or",
+        "an",
+        "their",
+        "they",
+        "but",
+        "its",
+        "been",
+        "who",
+        "had",
+        "will",
+        "after",
+        "also",
+    ]
+)
+
+
+def guess_language(text: str) -> str | None:
+    """``"en"`` for text that looks English (Latin letters, common English words), else ``None``."""
+    sample = text[:100_000]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    ascii_share = sum(1 for c in letters if c.isascii()) / len(letters)
+    words = re.findall(r"[a-z]+", sample.lower())
+    stop_share = sum(1 for w in words if w in _STOPWORDS) / max(len(words), 1)
+    return "en" if ascii_share > 0.9 and stop_share > 0.12 else None

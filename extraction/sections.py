@@ -1,0 +1,145 @@
+"""Find the parts of a document that are not reporting: notes, bibliography, related links, credits.
+
+The text is never changed; each part is returned as a ``Section`` span so that later stages make
+no events from it. Rules work line by line on headings and typical boilerplate phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from atlas.records import Section, SectionKind
+
+_HEADING_END = r"\s*:?$"
+# Headings that open a block running to the next such heading or the end of the text.
+_BLOCKS: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
+    (
+        re.compile(
+            r"^(?:selected\s+)?(?:bibliography|references|works\s+cited|sources|further\s+reading)"
+            + _HEADING_END,
+            re.IGNORECASE,
+        ),
+        "bibliography",
+    ),
+    (re.compile(r"^(?:notes|end\s?notes|foot\s?notes)" + _HEADING_END, re.IGNORECASE), "notes"),
+    (re.compile(r"^about\s+the\s+authors?" + _HEADING_END, re.IGNORECASE), "boilerplate"),
+)
+# Headings that open a list of short lines (links to other stories).
+_RELATED_HEADING = re.compile(
+    r"^(?:read\s+more|related|related\s+(?:articles?|stories|coverage|content|links|reading)"
+    r"|more\s+on\s+this\s+(?:story|topic)|recommended(?:\s+reading|\s+for\s+you)?|see\s+also"
+    r"|you\s+may\s+also\s+like|most\s+read)" + _HEADING_END,
+    re.IGNORECASE,
+)
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents?" + _HEADING_END, re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"\s\d{1,4}$")
+_LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
+    (re.compile(r"^\[[^\[\]]{3,200}\]$"), "related"),
+    (
+        re.compile(r"^(?:read\s+more|related|see\s+also|more)\s*:\s*\S.{0,300}$", re.IGNORECASE),
+        "related",
+    ),
+    (
+        re.compile(
+            r"^(?:click\s+here\s+to\s+(?:continue|read)|continue\s+reading|keep\s+reading"
+            r"|read\s+the\s+(?:full|rest\s+of\s+the|original|whole)\s+(?:article|story|report|piece))"
+            r"\b.{0,80}$",
+            re.IGNORECASE,
+        ),
+        "continue",
+    ),
+    (
+        re.compile(
+            r"^.{0,500}\((?:[^()]{0,60}\b(?:photo|pressphoto|photograph|getty|images?|reuters|afp|ap"
+            r"|epa|associated\s+press|courtesy|file|credit|shutterstock|xinhua|anadolu|bloomberg)\b"
+            r"[^()]{0,60})\)$",
+            re.IGNORECASE,
+        ),
+        "credit",
+    ),
+    (
+        re.compile(
+            r"^(?:photo|photograph|image|picture|credit|photo\s+credit|file\s+photo)\s*(?::|by\b).{0,200}$",
+            re.IGNORECASE,
+        ),
+        "credit",
+    ),
+    (
+        re.compile(
+            r"^(?:.{0,40}javascript\s+(?:has\s+been|is)\s+disabled.*|please\s+enable\s+javascript.*"
+            r"|.{0,40}(?:this\s+site|we)\s+uses?\s+cookies.{0,200}|subscribe\s+(?:to|now).{0,150}"
+            r"|sign\s+up\s+for\s+.{0,150}|all\s+rights\s+reserved\.?|copyright\s+(?:©|\(c\)|\d{4}).{0,150}"
+            r"|share\s+this\s+(?:article|story|page).{0,50}|advertisement)$",
+            re.IGNORECASE,
+        ),
+        "boilerplate",
+    ),
+)
+_SOURCE_LINE = re.compile(r"^source\s*:\s*.{0,200}$", re.IGNORECASE)
+_PROSE = 200
+_FOOTER = 8
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, stripped line)`` for every non-blank line, offsets of the stripped part."""
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            yield start, start + len(stripped), stripped
+
+
+def _block_kind(line: str) -> SectionKind | None:
+    for pattern, kind in _BLOCKS:
+        if pattern.match(line):
+            return kind
+    return None
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """The non-reporting spans of ``text``, sorted and never overlapping."""
+    lines = list(_lines(text))
+    found: list[Section] = []
+    index = 0
+    while index < len(lines):
+        start, end, line = lines[index]
+        kind = _block_kind(line)
+        if kind is not None:
+            stop = index + 1
+            while stop < len(lines) and _block_kind(lines[stop][2]) is None:
+                stop += 1
+            found.append(Section(start, lines[stop - 1][1], kind))
+            index = stop
+            continue
+        if _RELATED_HEADING.match(line) or _CONTENTS_HEADING.match(line):
+            is_related = bool(_RELATED_HEADING.match(line))
+            stop = index + 1
+            while (
+                stop < len(lines)
+                and _block_kind(lines[stop][2]) is None
+                and (
+                    len(lines[stop][2]) <= _PROSE
+                    if is_related
+                    else bool(_CONTENTS_ENTRY.search(lines[stop][2]))
+                )
+            ):
+                stop += 1
+            if is_related or stop > index + 1:
+                kind = "related" if is_related else "boilerplate"
+                found.append(Section(start, lines[stop - 1][1], kind))
+                index = stop
+                continue
+        found.extend(_line_section(start, end, line, index >= len(lines) - _FOOTER))
+        index += 1
+    return tuple(found)
+
+
+def _line_section(start: int, end: int, line: str, in_footer: bool) -> list[Section]:
+    for pattern, kind in _LINE_RULES:
+        if pattern.match(line):
+            return [Section(start, end, kind)]
+    if in_footer and _SOURCE_LINE.match(line):
+        return [Section(start, end, "credit")]
+    return []
