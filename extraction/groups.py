@@ -1,0 +1,105 @@
+"""Find the lexicon's armed groups in a text.
+
+Aliases match case-insensitively, acronyms case-sensitively, both on word boundaries of
+the original text and after folding separators away (so "al-Qaeda", "al Qaeda" and
+"Al-Qa'ida" are one name if the lexicon lists "al-Qaida"). Where names overlap the longest
+wins: "Pakistani Taliban" is TTP even though "Taliban" alone is the Afghan Taliban.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import ahocorasick
+
+from atlas.records import GroupMention
+from extraction.folding import fold, fold_name, lower_same_length
+from extraction.lexicon import Group, Lexicon
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+
+
+class GroupMatcher:
+    """Aho-Corasick automata over the lexicon's aliases and acronyms."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        """Build the automata for ``lexicon`` (done once, then reused for every document)."""
+        self._aliases = _automaton(
+            (lower_same_length(fold_name(a)), g) for g in lexicon.groups for a in g.aliases
+        )
+        self._acronyms = _automaton((fold_name(a), g) for g in lexicon.groups for a in g.acronyms)
+
+    def find(self, text: str) -> tuple[GroupMention, ...]:
+        """Every group mention in ``text``, in text order, non-overlapping (longest first)."""
+        folded = fold(text)
+        found: list[tuple[int, int, Group]] = []
+        for automaton, haystack, acronym in (
+            (self._aliases, folded.lower, False),
+            (self._acronyms, folded.text, True),
+        ):
+            if automaton is None:
+                continue
+            for end, (length, group) in automaton.iter(haystack):
+                start = folded.original(end - length + 1)
+                stop = folded.original(end) + 1
+                if not _on_word_boundaries(text, start, stop):
+                    continue
+                if acronym and _shouted(text, start, stop):
+                    continue
+                found.append((start, stop, group))
+        return tuple(_mention(text, s, e, g) for s, e, g in _longest(found))
+
+
+def _automaton(entries) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    for key, group in entries:
+        if key:
+            automaton.add_word(key, (len(key), group))
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _on_word_boundaries(text: str, start: int, stop: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[stop] if stop < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _shouted(text: str, start: int, stop: int) -> bool:
+    """An acronym inside all-capital text (a heading such as "THIS IS WAR") is not a name."""
+    before = _WORD.findall(text[max(0, start - 40) : start])
+    after = _WORD.findall(text[stop : stop + 40])
+    if not before or not after:
+        return False
+    return all(len(w) > 1 and w.isupper() for w in (before[-1], after[0]))
+
+
+def _longest(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]]:
+    """Keep the longest of overlapping matches (earlier first on ties), in text order."""
+    if not found:
+        return []
+    taken = bytearray(max(stop for _, stop, _ in found))
+    chosen: list[tuple[int, int, Group]] = []
+    for start, stop, group in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if any(taken[start:stop]):
+            continue
+        taken[start:stop] = b"\x01" * (stop - start)
+        chosen.append((start, stop, group))
+    return sorted(chosen, key=lambda m: m[0])
+
+
+def _mention(text: str, start: int, stop: int, group: Group) -> GroupMention:
+    return GroupMention(
+        start=start,
+        end=stop,
+        text=text[start:stop],
+        group_id=group.id,
+        group=group.name,
+        short=group.short,
+        family=group.family_name,
+    )

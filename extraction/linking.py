@@ -1,0 +1,190 @@
+"""Events: a group, a place and a year that one passage of the text ties together.
+
+A group and a place in the same sentence make a ``sentence`` event. A sentence with places
+but no group is linked to the most recent group mention of the one or two sentences before
+it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"), or,
+with less confidence, when the sentence just before in the same paragraph names exactly one
+group. The evidence then runs from that earlier sentence to the place's sentence. No events
+come from non-reporting sections (bibliography, notes, related links, credits).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from atlas.records import Document, Event, GroupMention, Mention, YearRef
+from extraction.dates import year_near
+from extraction.sentences import Sentence
+
+WINDOW = 2
+"""How many sentences back a referring expression may find its group."""
+
+_BASE = {"sentence": 0.9, "anaphor": 0.6, "context": 0.4}
+_FEATURE = {
+    "landmark": 1.0, "locality": 1.0, "city": 1.0, "admin2": 0.95, "admin1": 0.9,
+    "physical": 0.9, "country": 0.75, "region": 0.7,
+}  # fmt: skip
+_YEAR = {"explicit": 1.0, "relative": 0.95, "publication": 0.85, "unknown": 0.8}
+_TARGET_PENALTY = 0.6
+_FAR = 300
+"""Characters between group and place at which the distance factor bottoms out (0.5)."""
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation|outfit|movement|network|faction"
+    r"|militants|insurgents|jihadists)\b"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
+    r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
+    r"|\bthey\b",
+    re.IGNORECASE,
+)
+# The group is what is attacked, not the actor ("attacks against Taliban figures").
+_TARGET = re.compile(
+    r"\b(?:against|targeting|targeted|attacks?\s+on|war\s+(?:on|with)|undermining|rivals?\s+of)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    group: GroupMention
+    place: Mention
+    kind: str
+    start: int
+    end: int
+
+
+def link_events(
+    document: Document,
+    sentences: Sequence[Sentence],
+    groups: Sequence[GroupMention],
+    places: Sequence[Mention],
+    years: Sequence[tuple[YearRef, ...]],
+) -> tuple[Event, ...]:
+    """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``."""
+    by_sentence_groups = _bucket(sentences, groups)
+    by_sentence_places = _bucket(sentences, places)
+    events: dict[str, Event] = {}
+    for i, sentence in enumerate(sentences):
+        if document.section_at(sentence.start) is not None:
+            continue
+        reporting = [p for p in by_sentence_places[i] if p.section is None]
+        for link in _links(document.text, sentences, i, by_sentence_groups, reporting):
+            event = _event(document, link, years[i])
+            if event.event_id not in events or events[event.event_id].confidence < event.confidence:
+                events[event.event_id] = event
+    return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
+
+
+def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> list[list]:
+    """The spans lying wholly inside each sentence."""
+    starts = [s.start for s in sentences]
+    buckets: list[list] = [[] for _ in sentences]
+    for span in spans:
+        i = bisect_right(starts, span.start) - 1
+        if i >= 0 and span.end <= sentences[i].end:
+            buckets[i].append(span)
+    return buckets
+
+
+def _links(
+    text: str, sentences: Sequence[Sentence], i: int, groups: list[list], places: list[Mention]
+):
+    sentence = sentences[i]
+    if not places:
+        return
+    if groups[i]:
+        for group in groups[i]:
+            for place in places:
+                yield _Link(group, place, "sentence", sentence.start, sentence.end)
+        return
+    antecedent = _antecedent(text, sentences, i, groups)
+    if antecedent is not None:
+        j, kind = antecedent
+        for place in places:
+            yield _Link(groups[j][-1], place, kind, sentences[j].start, sentence.end)
+
+
+def _antecedent(
+    text: str, sentences: Sequence[Sentence], i: int, groups: list[list]
+) -> tuple[int, str] | None:
+    """The earlier sentence whose last group this sentence refers to, and how."""
+    sentence = sentences[i]
+    for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
+        if groups[j]:
+            break
+    else:
+        return None
+    same_paragraph = not _paragraph_break(text, sentences[j].end, sentence.start)
+    if not same_paragraph and j != i - 1:
+        return None
+    if _ANAPHOR.search(text, sentence.start, sentence.end):
+        return j, "anaphor"
+    if j == i - 1 and same_paragraph and len({g.group_id for g in groups[j]}) == 1:
+        return j, "context"
+    return None
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    return text.count("\n", start, end) >= 2
+
+
+def _event(document: Document, link: _Link, refs: tuple[YearRef, ...]) -> Event:
+    group, place = link.group, link.place
+    year = year_near(refs, place.start, place.end, document.published)
+    return Event(
+        event_id=event_id(document.doc_hash, group.group_id, place.place_id, link.start),
+        doc_id=document.doc_id,
+        doc_hash=document.doc_hash,
+        doc_title=document.title,
+        group=group.group,
+        group_id=group.group_id,
+        group_short=group.short,
+        group_family=group.family,
+        place=place.place,
+        place_id=place.place_id,
+        place_text=place.text,
+        lat=place.lat,
+        lon=place.lon,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        feature_type=place.feature_type,
+        year=year.year,
+        year_end=year.year_end,
+        year_source=year.source,
+        year_precision=year.precision,
+        sentence=document.text[link.start : link.end],
+        start=link.start,
+        end=link.end,
+        group_start=group.start,
+        group_end=group.end,
+        place_start=place.start,
+        place_end=place.end,
+        confidence=confidence(document.text, link, year),
+        link="sentence" if link.kind == "sentence" else "coreference",
+        published=document.published,
+    )
+
+
+def event_id(doc_hash: str, group_id: str, place_id: str, start: int) -> str:
+    """A stable id: the same document, group, place and evidence start give the same id."""
+    return hashlib.sha256(f"{doc_hash}|{group_id}|{place_id}|{start}".encode()).hexdigest()[:20]
+
+
+def confidence(text: str, link: _Link, year: YearRef) -> float:
+    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year."""
+    group, place = link.group, link.place
+    value = _BASE[link.kind]
+    if link.kind == "sentence":
+        gap = max(place.start - group.end, group.start - place.end, 0)
+        value *= 1.0 - 0.5 * min(gap, _FAR) / _FAR
+    value *= 0.5 + 0.5 * min(max(place.score, 0.0), 1.0)
+    value *= _FEATURE.get(place.feature_type, 0.8)
+    value *= _YEAR[year.source]
+    if _TARGET.search(text, max(0, group.start - 40), group.start):
+        value *= _TARGET_PENALTY
+    return round(min(max(value, 0.0), 1.0), 3)

@@ -1,0 +1,75 @@
+"""One document in, one :class:`~atlas.records.Extraction` out.
+
+The stages, each a small function of its own module: groups (lexicon matcher), candidate
+names, sentences, places (the resolver passed in, with group names excluded), years per
+sentence, and the events linking them. No I/O: the document, the resolver and the lexicon
+are given.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from atlas.records import Document, Extraction
+from extraction.candidates import CandidateCues, find_candidates, load_cues
+from extraction.dates import find_years
+from extraction.groups import GroupMatcher
+from extraction.lexicon import Lexicon
+from extraction.linking import link_events
+from extraction.places import Geoparser, find_places
+from extraction.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+def extract(
+    document: Document,
+    resolver: Geoparser,
+    lexicon: Lexicon,
+    *,
+    cues: CandidateCues | None = None,
+) -> Extraction:
+    """Groups, candidate groups, place mentions and events of ``document``."""
+    text = document.text
+    groups = matcher_for(lexicon).find(text)
+    candidates = find_candidates(text, groups, cues if cues is not None else default_cues())
+    sentences = split_sentences(text)
+    exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in candidates]
+    mentions = find_places(document, resolver, exclude)
+    years = [find_years(text, s.start, s.end, document.published) for s in sentences]
+    events = link_events(document, sentences, groups, mentions, years)
+    log.debug(
+        "%s: %d groups, %d candidates, %d places, %d events",
+        document.doc_id,
+        len(groups),
+        len(candidates),
+        len(mentions),
+        len(events),
+    )
+    return Extraction(
+        document=document,
+        mentions=mentions,
+        groups=groups,
+        candidates=candidates,
+        events=events,
+        warnings=_warnings(document),
+    )
+
+
+@lru_cache(maxsize=4)
+def matcher_for(lexicon: Lexicon) -> GroupMatcher:
+    """The matcher of ``lexicon``, built once and reused for every document."""
+    return GroupMatcher(lexicon)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> CandidateCues:
+    """The shipped candidate cues, read once."""
+    return load_cues()
+
+
+def _warnings(document: Document) -> tuple[str, ...]:
+    if document.published is None:
+        return (f"{document.doc_id}: no publication date; years come from the text only",)
+    return ()

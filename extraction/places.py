@@ -1,0 +1,86 @@
+"""Place mentions: the gazetteer's resolver run over the whole document.
+
+The resolver is passed in (anything with a ``geoparse`` method, see :class:`Geoparser`),
+so tests use a small fake and the pipeline never builds one itself. Spans of group names
+are excluded, so "Wilayat Khorasan" or "Tehrik-e-Taliban Pakistan" never yield a place.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol
+
+from atlas.records import Document, Mention
+from gazetteer.records import Resolution
+
+log = logging.getLogger(__name__)
+
+
+class Geoparser(Protocol):
+    """What the pipeline needs from ``gazetteer.Resolver``."""
+
+    def geoparse(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> Sequence[Resolution]:
+        """Spot and resolve the toponyms of ``text``, skipping the ``exclude`` spans."""
+        ...
+
+
+def find_places(
+    document: Document, resolver: Geoparser, exclude: Sequence[tuple[int, int]] = ()
+) -> tuple[Mention, ...]:
+    """Resolved place mentions of ``document``, in text order, each with its section."""
+    text = document.text
+    spans = _merged(exclude)
+    starts = [s for s, _ in spans]
+    mentions = []
+    for resolution in resolver.geoparse(text, exclude=tuple(spans)):
+        start, end = resolution.start, resolution.end
+        if not (0 <= start < end <= len(text)) or _inside(start, end, spans, starts):
+            log.warning(
+                "%s: resolver returned a span outside the text or excluded: %r",
+                document.doc_id,
+                resolution,
+            )
+            continue
+        mentions.append(_mention(document, resolution))
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans covering the same characters."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``[start, end)`` overlaps one of the merged ``spans``."""
+    i = bisect_left(starts, end) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+def _mention(document: Document, resolution: Resolution) -> Mention:
+    place = resolution.place
+    section = document.section_at(resolution.start)
+    return Mention(
+        doc_id=document.doc_id,
+        doc_hash=document.doc_hash,
+        text=document.text[resolution.start : resolution.end],
+        start=resolution.start,
+        end=resolution.end,
+        place=place.name,
+        place_id=place.place_id,
+        lat=float(place.lat),
+        lon=float(place.lon),
+        country_code=place.country_code,
+        admin1=place.admin1,
+        feature_type=place.feature_type,
+        score=float(resolution.score),
+        online=resolution.online,
+        section=section.kind if section is not None else None,
+    )

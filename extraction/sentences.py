@@ -1,0 +1,130 @@
+"""Rule-based sentence splitting with character offsets.
+
+Splits after ``.``, ``!``, ``?`` (and closing quotes or brackets) when the next sentence
+starts, but not after abbreviations ("Gen.", "Feb.", "U.S.") or initials ("Charles H.
+Cleveland"); at blank lines unless a paragraph was cut mid-sentence (PDF page breaks);
+and at single line breaks that end a heading, a byline or a bullet. Overlong runs without
+punctuation are cut at a space so that later stages stay linear.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MAX_SENTENCE = 1200
+"""Characters; a longer stretch without a boundary (a table, hostile input) is cut."""
+
+# Words that end with a dot without ending a sentence (compared lower-cased, dot removed).
+# fmt: off
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "maj", "capt", "cpl", "sgt",
+    "adm", "cmdr", "gov", "sen", "rep", "pres", "rev", "st", "fr", "sr", "jr", "hon", "amb",
+    "messrs", "mt", "ft", "no", "nos", "vol", "vols", "pp", "p", "para", "art", "ch", "fig",
+    "figs", "ed", "eds", "approx", "est", "etc", "e.g", "i.e", "vs", "cf", "al", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "u.s.a", "e.u", "inc", "ltd", "co", "corp", "dept", "univ", "assn",
+))
+# fmt: on
+# Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The").
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\d{1,3})?(?=\s)")
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+_BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,3}[.)]\s|[a-z][.)]\s)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_SPACE = re.compile(r"\s+")
+
+
+class Sentence(NamedTuple):
+    """``text[start:end]`` is the sentence, without surrounding whitespace."""
+
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of ``text`` in order, non-overlapping, trimmed and non-empty."""
+    cuts = sorted(set(_punctuation_cuts(text)) | set(_line_cuts(text)))
+    sentences: list[Sentence] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        sentences.extend(_trimmed(text, start, cut))
+        start = cut
+    return tuple(sentences)
+
+
+def _punctuation_cuts(text: str):
+    for match in _END.finditer(text):
+        end = match.end()
+        rest = text[end : end + 3].lstrip()
+        if not rest or not (
+            rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018([\u2022-"
+        ):
+            continue
+        if (
+            match.group()[0] == "."
+            and len(match.group().rstrip("\"'\u201d\u2019)]0123456789")) == 1
+            and _abbreviation(text, match.start())
+        ):
+            continue
+        yield end
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if before is None:
+        return False
+    word = before.group(1).lstrip("(\"'\u201c\u2018[").lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial
+    return word in _ABBREVIATIONS
+
+
+def _line_cuts(text: str):
+    for match in _BLANK.finditer(text):
+        if not _continues(text, match.start(), match.end()):
+            yield match.start()
+    for match in _LINE.finditer(text):
+        if "\n" in match.group()[1:]:
+            continue  # a blank line, handled above
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line = text[line_start : match.start()].rstrip()
+        following = text[match.end() : match.end() + 3]
+        if (
+            _BULLET.match(following)
+            or _BULLET.match(line)
+            or _heading(line, following)
+            or line
+            and line[-1] in '.!?:\u201d"'
+            and following[:1].isupper()
+        ):
+            yield match.start()
+
+
+def _heading(line: str, following: str) -> bool:
+    """A short line without closing punctuation followed by a capitalised line."""
+    return 0 < len(line) < 60 and line[-1] not in ",;-(" and following[:1].isupper()
+
+
+def _continues(text: str, start: int, end: int) -> bool:
+    """A blank line inside a sentence: no closing punctuation before, lower case after."""
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    return bool(before) and before not in '.!?:"\u201d' and after.islower()
+
+
+def _trimmed(text: str, start: int, end: int):
+    """The stripped span, cut at spaces if it is longer than ``MAX_SENTENCE``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield from _trimmed(text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield Sentence(start, end)
