@@ -71,7 +71,7 @@ def test_sigkill_leaves_each_document_old_or_new(tmp_path, seed):
     assert set(old) <= set(docs.index), "a committed document was lost"
 
     rerun = driver(store_path, folder)
-    out, err = rerun.communicate(timeout=120)
+    _, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, err.decode()
     final = EventStore(store_path).documents().set_index("doc_id")["doc_hash"].to_dict()
     assert final == new
