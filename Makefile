@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test setup setup-dev ingest-seeds gazetteer bench lint clean
+.PHONY: run test setup setup-dev assets ingest-seeds gazetteer bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,21 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.runtime
+setup: $(VENV)/.runtime assets
 
-setup-dev: $(VENV)/.dev
+setup-dev: $(VENV)/.dev assets
+
+## Leaflet and its plugins for the offline map: the npm packages pinned in dashboard/package-lock.json,
+## copied into dashboard/static/vendor/<package>/ (git-ignored), which Streamlit serves at /app/static/.
+ASSETS := dashboard/static/vendor/.installed
+$(ASSETS): dashboard/package.json dashboard/package-lock.json
+	cd dashboard && npm ci --ignore-scripts --no-audit --no-fund --silent
+	rm -rf dashboard/static/vendor && mkdir -p dashboard/static/vendor
+	for pkg in $$(cd dashboard && node -p "Object.keys(require('./package.json').dependencies).join(' ')"); do \
+	  cp -R dashboard/node_modules/$$pkg/dist dashboard/static/vendor/$$pkg; done
+	touch $@
+
+assets: $(ASSETS)
 
 ## Ingest the seed documents when the store is empty, then serve the dashboard on :8501.
 run: setup

@@ -1,0 +1,142 @@
+"""Activity Atlas dashboard: `streamlit run dashboard/app.py`.
+
+It only renders: events come from the store (atlas), group colours from the lexicon
+(extraction), exports from atlas.exports. Everything is served from this machine.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run` adds only dashboard/
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas.settings import load_settings
+from atlas.store import EventStore, StoreError
+from dashboard import briefing, charts, exports, filters, mapview, sidebar
+from dashboard.assets import missing_assets
+from dashboard.groups import read_lexicon_styles, styles_for
+from dashboard.markers import build_markers
+from dashboard.table import table_html
+
+DEFAULT_TITLE = "Armed group activity"
+
+
+@st.cache_data(show_spinner="Reading the event store…", max_entries=4)
+def load_store(path: str, mtime: float) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """Events and documents (without their text), cached until the store file changes."""
+    store = EventStore(path)
+    documents = store.documents()
+    return store.events(), documents.drop(columns=["text"], errors="ignore")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def markers_for(path: str, mtime: float, state: filters.FilterState):
+    """Filtered events and their markers, cached per store version and filter state."""
+    events, _ = load_store(path, mtime)
+    chosen = filters.apply(events, state)
+    return chosen, build_markers(chosen)
+
+
+@st.cache_resource
+def lexicon_styles():
+    return read_lexicon_styles()
+
+
+def empty_state(settings, reason: str) -> None:
+    st.title("Activity Atlas")
+    st.info(
+        f"{reason}\n\nAdd documents with **Add documents** in the sidebar (upload files or name "
+        "a folder), or from a terminal:\n\n"
+        f"```\npython -m extraction ingest /path/to/reports\n```\n\nThe store is `{settings.store}`."
+    )
+
+
+def exports_panel(chosen: pd.DataFrame, markers, styles, title: str, subtitle: str, m) -> None:
+    """Downloads of the filtered view; files are built only when a button is pressed."""
+    stem = exports.file_stem(title)
+    brief = briefing.Briefing(title, subtitle, markers.frame, styles)
+    cols = st.columns(3)
+    cols[0].download_button("Briefing PNG", lambda: briefing.render(brief, "png"),
+                            file_name=f"{stem}.png", mime="image/png", on_click="ignore", key="dl_png")
+    cols[1].download_button("Briefing PDF", lambda: briefing.render(brief, "pdf"),
+                            file_name=f"{stem}.pdf", mime="application/pdf", on_click="ignore", key="dl_pdf")
+    cols[2].download_button("Interactive map (HTML)", lambda: mapview.standalone_html(m).encode("utf-8"),
+                            file_name=f"{stem}.html", mime="text/html", on_click="ignore", key="dl_html")
+    cols = st.columns(len(exports.DATA_FORMATS))
+    for col, (fmt, (label, mime)) in zip(cols, exports.DATA_FORMATS.items(), strict=True):
+        col.download_button(label, exports.data_export(chosen, fmt), file_name=f"{stem}.{fmt}",
+                            mime=mime, on_click="ignore", key=f"dl_{fmt}")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Activity Atlas", page_icon="🗺️", layout="wide")
+    settings = load_settings()
+    path = settings.store
+    filter_box, ingest_box = st.sidebar.container(), st.sidebar.container()
+    with ingest_box:
+        if sidebar.ingest_controls(settings):
+            st.rerun()
+        sidebar.show_ingest_report()
+    if not path.is_file():
+        empty_state(settings, "No event store yet.")
+        return
+    mtime = path.stat().st_mtime
+    try:
+        events, documents = load_store(str(path), mtime)
+    except StoreError as err:
+        st.error(str(err))
+        return
+    if events.empty:
+        empty_state(settings, "The store holds no events yet.")
+        return
+    styles = styles_for(events, lexicon_styles())
+    with filter_box:
+        state = sidebar.filter_controls(events, documents, styles)
+        online = st.toggle("Online basemap tiles", value=settings.online_tiles,
+                               help="Adds OpenStreetMap and CARTO tiles: the browser then contacts "
+                                    "those servers. Off keeps everything on this machine.")
+    chosen, markers = markers_for(str(path), mtime, state)
+    names = {g: s.name for g, s in styles.items()}
+    subtitle = filters.describe(state, names, filters.year_bounds(events))
+    title = st.session_state.get("brief_title", DEFAULT_TITLE)
+    m = mapview.build_map(markers, styles, title=title, online_tiles=online,
+                          heat=markers.frame if state.heat else None)
+    missing = missing_assets()
+    if state.briefing:
+        title = st.text_input("Map title", value=DEFAULT_TITLE, key="brief_title")
+        st.caption(subtitle)
+    else:
+        st.title("Activity Atlas")
+        st.caption(f"{len(chosen):,} of {len(events):,} events · {subtitle}")
+    if missing:
+        st.error("The map's Leaflet files are not installed: run `make assets` "
+                 f"(missing: {', '.join(missing[:3])}…).")
+    elif state.briefing:
+        st_folium(m, height=720, use_container_width=True, returned_objects=[], key="map")
+    else:
+        left, right = st.columns([3, 2])
+        with left:
+            st_folium(m, height=620, use_container_width=True, returned_objects=[], key="map")
+        with right:
+            for chart in (charts.timeline(chosen, styles), charts.top_places(chosen, styles)):
+                if chart is not None:
+                    st.altair_chart(chart, use_container_width=True)
+    if markers.cell_degrees is not None:
+        st.caption(f"{len(markers.frame):,} markers: places aggregated to {markers.cell_degrees:g}° "
+                   "cells per group to keep the map responsive; narrow the filters for single places.")
+    if chosen.empty:
+        st.warning("No event matches these filters: widen the years, add groups or precisions.")
+    st.subheader("Exports")
+    exports_panel(chosen, markers, styles, title, subtitle, m)
+    if not state.briefing:
+        st.subheader("Evidence")
+        st.html(table_html(chosen))
+
+
+main()
