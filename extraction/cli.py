@@ -134,12 +134,12 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> 
 
 def _extract_to_file(args: argparse.Namespace, settings: Settings) -> int:
     from atlas.frames import events_frame, mentions_frame
-    from extraction.dedup import DuplicateIndex
+    from extraction.dedup import Deduplicator
     from extraction.readers import iter_files
     from extraction.worker import DocumentWorker
 
     fmt = format_for(args.out, args.format)
-    finder = DuplicateIndex()
+    finder = Deduplicator()
     items = list(iter_files(args.paths))
     events, mentions, problems = [], [], []
     update, close = _progress("extract", args.quiet)

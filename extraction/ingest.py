@@ -178,9 +178,9 @@ def ingest(
     if lister is None:
         from extraction.readers import iter_files as lister
     if duplicates is None:
-        from extraction.dedup import DuplicateIndex
+        from extraction.dedup import Deduplicator
 
-        duplicates = DuplicateIndex()
+        duplicates = Deduplicator()
     finder = duplicates
     tally = _Tally()
     items = list(lister([Path(p) for p in paths]))
