@@ -1,0 +1,205 @@
+"""Coordinates for administrative units, which the GeoNames extracts give without any.
+
+* countries: the centre of the largest part of the Natural Earth polygon that holds the
+  country's most populous places;
+* admin-1: the Natural Earth label point with the unit's name (the one nearest the
+  unit's member places when a unit has several), else the label point whose nearest
+  populated places belong to the unit, else the median of its member places;
+* admin-2: its seat (the most populous PPLA2/PPLA/PPLC member), else the median of its
+  member places.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from gazetteer.normalize import fold
+from gazetteer.sources import GeoName, LabelPoint
+
+logger = logging.getLogger(__name__)
+
+#: Trailing words of admin unit names that English texts often leave out
+#: ("Zhob District" is "Zhob", "Rapides Parish" is "Rapides").
+ADMIN_WORDS = frozenset(
+    [
+        "province",
+        "state",
+        "region",
+        "district",
+        "county",
+        "parish",
+        "governorate",
+        "department",
+        "prefecture",
+        "municipality",
+        "oblast",
+        "division",
+        "territory",
+        "agency",
+        "tehsil",
+        "borough",
+        "raion",
+        "krai",
+        "okrug",
+        "voivodeship",
+        "emirate",
+        "canton",
+    ]
+)
+_SEATS = ("PPLC", "PPLA", "PPLA2")
+
+
+class Centre(NamedTuple):
+    """A derived coordinate and the Natural Earth names it was matched by."""
+
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+
+
+_VOTERS = 5
+
+
+def strip_admin_word(key: str) -> str:
+    """A folded admin name without a trailing unit word ("zhob district" -> "zhob")."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ADMIN_WORDS:
+        return " ".join(words[:-1])
+    return key
+
+
+def haversine_km(lat1: float, lon1: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances in km from one point to arrays of points (vectorised;
+    geopy's ``distance`` is used where single distances are needed)."""
+    p1, p2 = np.radians(lat1), np.radians(lats)
+    dlat, dlon = p2 - p1, np.radians(lons - lon1)
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def median_point(members: Sequence[GeoName]) -> tuple[float, float]:
+    """Coordinate-wise median of places (robust to an outlying exclave)."""
+    return (
+        float(np.median([m.lat for m in members])),
+        float(np.median([m.lon for m in members])),
+    )
+
+
+def admin2_centre(members: Sequence[GeoName]) -> tuple[float, float] | None:
+    """The seat of an admin-2 unit, else the median of its member places."""
+    if not members:
+        return None
+    seats = [m for m in members if m.feature_code in _SEATS]
+    if seats:
+        seat = max(seats, key=lambda m: (m.population, -m.geonameid))
+        return seat.lat, seat.lon
+    return median_point(members)
+
+
+def admin1_centres(
+    units: dict[str, set[str]],
+    members: dict[str, list[GeoName]],
+    points: Iterable[LabelPoint],
+) -> dict[str, Centre]:
+    """Coordinates of admin-1 units keyed ``CC.A1``, with the Natural Earth names used.
+
+    ``units`` maps each code to its folded names (already including variants without a
+    trailing unit word); ``members`` maps it to its populated places.
+    """
+    by_country: dict[str, list[LabelPoint]] = defaultdict(list)
+    for point in points:
+        by_country[point.country_code].append(point)
+    centres: dict[str, Centre] = {}
+    for country in sorted({code.split(".")[0] for code in units}):
+        codes = sorted(c for c in units if c.split(".")[0] == country)
+        centres.update(_country_admin1(codes, units, members, by_country.get(country, [])))
+    return centres
+
+
+def _country_admin1(
+    codes: list[str],
+    units: dict[str, set[str]],
+    members: dict[str, list[GeoName]],
+    points: list[LabelPoint],
+) -> dict[str, Centre]:
+    keys = [strip_admin_word(fold(p.name)) for p in points]
+    medians = {c: median_point(members[c]) for c in codes if members.get(c)}
+    matched: set[int] = set()
+    centres: dict[str, Centre] = {}
+    for code in codes:
+        hits = [i for i, key in enumerate(keys) if key in units[code]]
+        if hits:
+            centres[code] = _nearest(hits, points, medians.get(code))
+            matched.update(hits)
+    votes = _vote(points, matched, [m for c in codes for m in members.get(c, [])])
+    for code in codes:
+        if code in centres:
+            continue
+        if votes.get(code):
+            centres[code] = _nearest(votes[code], points, medians.get(code))
+        elif code in medians:
+            centres[code] = Centre(*medians[code], ())
+    return centres
+
+
+def _nearest(
+    indexes: list[int], points: list[LabelPoint], anchor: tuple[float, float] | None
+) -> Centre:
+    names = tuple(sorted({points[i].name for i in indexes}))
+    if anchor is None or len(indexes) == 1:
+        return Centre(points[indexes[0]].lat, points[indexes[0]].lon, names)
+    lats = np.array([points[i].lat for i in indexes])
+    lons = np.array([points[i].lon for i in indexes])
+    best = indexes[int(np.argmin(haversine_km(anchor[0], anchor[1], lats, lons)))]
+    return Centre(points[best].lat, points[best].lon, names)
+
+
+def _vote(
+    points: list[LabelPoint], matched: set[int], places: list[GeoName]
+) -> dict[str, list[int]]:
+    """Unnamed label points, attributed to the unit most of their nearest places are in."""
+    if not places:
+        return {}
+    lats = np.array([p.lat for p in places])
+    lons = np.array([p.lon for p in places])
+    votes: dict[str, list[int]] = defaultdict(list)
+    for i, point in enumerate(points):
+        if i in matched:
+            continue
+        near = np.argsort(haversine_km(point.lat, point.lon, lats, lons), kind="stable")[:_VOTERS]
+        code, _count = Counter(
+            f"{places[j].country_code}.{places[j].admin1}" for j in near
+        ).most_common(1)[0]
+        votes[code].append(i)
+    return votes
+
+
+def country_centres(
+    shapes: list[tuple[str, float, float, object]],
+    names: dict[str, set[str]],
+    biggest_places: dict[str, list[GeoName]],
+) -> dict[str, Centre]:
+    """Coordinates of countries keyed by ISO code from Natural Earth shapes: the shape
+    holding most of the country's biggest places, else the shape with its name."""
+    import shapely  # build-time only
+
+    tree = shapely.STRtree([shape[3] for shape in shapes])
+    by_name = {fold(shape[0]): i for i, shape in enumerate(shapes)}
+    centres = {}
+    for iso in sorted(names):
+        ballot: Counter[int] = Counter()
+        for place in biggest_places.get(iso, []):
+            hits = tree.query(shapely.Point(place.lon, place.lat), predicate="intersects")
+            ballot.update(int(h) for h in hits)
+        chosen = min(ballot, key=lambda i: (-ballot[i], i)) if ballot else None
+        if chosen is None:
+            chosen = next((by_name[n] for n in sorted(names[iso]) if n in by_name), None)
+        if chosen is not None:
+            centres[iso] = Centre(shapes[chosen][1], shapes[chosen][2], (shapes[chosen][0],))
+    logger.info("countries with a Natural Earth centre: %d of %d", len(centres), len(names))
+    return centres

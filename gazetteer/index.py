@@ -1,0 +1,230 @@
+"""The compact on-disk place index and its loader.
+
+An index is a directory of gzip-compressed files (compressed with a zero timestamp, so
+rebuilds are byte-identical), written by ``write_index``:
+
+* ``manifest.json``: format version, counts, input checksums;
+* ``ids.txt``, ``names.txt``, ``countries.txt``, ``admin1.txt``: one line per place;
+* ``lat.npy``, ``lon.npy`` (float64), ``population.npy`` (int64), ``ftype.npy`` (uint8,
+  an index into ``FEATURE_TYPES``): one value per place;
+* ``keys.txt``: the sorted folded names; ``offsets.npy`` (int32) delimits, for key *k*,
+  the slice ``offsets[k]:offsets[k + 1]`` of ``postings.npy`` (place rows, int32) and
+  ``kinds.npy`` (uint8: 0 for a place's own name, 1 for an alternate name).
+
+Loading reads these into numpy arrays and Python lists; ``Place`` objects are made on
+demand, so loading stays well under a second for a quarter of a million places.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from gazetteer.normalize import fold
+from gazetteer.records import FEATURE_TYPES, Place
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "index"
+PRIMARY, ALTERNATE = 0, 1
+
+
+class IndexFormatError(RuntimeError):
+    """The index directory is missing, incomplete or of another format version."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place row matched by a name, and whether the name is the place's own."""
+
+    row: int
+    kind: int
+
+
+def write_index(
+    out: Path,
+    places: Sequence[Place],
+    names: Sequence[Sequence[tuple[str, int]]],
+    manifest: dict[str, object],
+) -> None:
+    """Write ``places`` and, per place, its (name, kind) pairs to the directory ``out``.
+
+    Output depends only on the arguments: places keep their order, keys are sorted,
+    postings are sorted by row, so rebuilding from the same inputs gives identical bytes.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    postings: dict[str, dict[int, int]] = {}
+    for row, pairs in enumerate(names):
+        for name, kind in pairs:
+            key = fold(name)
+            if key:
+                rows = postings.setdefault(key, {})
+                rows[row] = min(kind, rows.get(row, kind))
+    keys = sorted(postings)
+    offsets = np.zeros(len(keys) + 1, dtype=np.int32)
+    flat_rows: list[int] = []
+    flat_kinds: list[int] = []
+    for k, key in enumerate(keys):
+        for row in sorted(postings[key]):
+            flat_rows.append(row)
+            flat_kinds.append(postings[key][row])
+        offsets[k + 1] = len(flat_rows)
+    texts = {
+        "ids.txt": [p.place_id for p in places],
+        "names.txt": [p.name for p in places],
+        "countries.txt": [p.country_code or "" for p in places],
+        "admin1.txt": [p.admin1 or "" for p in places],
+        "keys.txt": keys,
+    }
+    for filename, lines in texts.items():
+        if any("\n" in line for line in lines):
+            raise ValueError(f"{filename}: a value contains a newline")
+        _write(out / f"{filename}.gz", "\n".join(lines).encode("utf-8"))
+    arrays = {
+        "lat.npy": np.array([p.lat for p in places], dtype=np.float64),
+        "lon.npy": np.array([p.lon for p in places], dtype=np.float64),
+        "population.npy": np.array([p.population for p in places], dtype=np.int64),
+        "ftype.npy": np.array(
+            [FEATURE_TYPES.index(p.feature_type) for p in places], dtype=np.uint8
+        ),
+        "offsets.npy": offsets,
+        "postings.npy": np.array(flat_rows, dtype=np.int32),
+        "kinds.npy": np.array(flat_kinds, dtype=np.uint8),
+    }
+    for filename, array in arrays.items():
+        buffer = io.BytesIO()
+        np.save(buffer, array, allow_pickle=False)
+        _write(out / f"{filename}.gz", buffer.getvalue())
+    full = {"format": FORMAT_VERSION, "places": len(places), "keys": len(keys), **manifest}
+    (out / "manifest.json").write_text(
+        json.dumps(full, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return gzip.decompress(path.read_bytes())
+    except (OSError, EOFError) as err:
+        raise IndexFormatError(f"{path}: unreadable ({err}); rebuild the index") from err
+
+
+class Gazetteer:
+    """A loaded place index: look places up by name or id."""
+
+    def __init__(self, directory: Path) -> None:
+        """Read the index in ``directory`` (use ``Gazetteer.load``)."""
+        self.path = directory
+        manifest = directory / "manifest.json"
+        if not manifest.is_file():
+            raise IndexFormatError(
+                f"{directory}: no gazetteer index here (run `python -m gazetteer build`)"
+            )
+        self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
+        if self.manifest.get("format") != FORMAT_VERSION:
+            raise IndexFormatError(
+                f"{directory}: index format {self.manifest.get('format')}, expected {FORMAT_VERSION}"
+            )
+
+        def lines(name: str) -> list[str]:
+            return _read(directory / f"{name}.gz").decode("utf-8").split("\n")
+
+        def array(name: str) -> np.ndarray:
+            return np.load(io.BytesIO(_read(directory / f"{name}.gz")), allow_pickle=False)
+
+        self.ids = lines("ids.txt")
+        self._names = lines("names.txt")
+        self._countries = lines("countries.txt")
+        self._admin1 = lines("admin1.txt")
+        self.lat, self.lon = array("lat.npy"), array("lon.npy")
+        self.population = array("population.npy")
+        self.ftype = array("ftype.npy")
+        self._offsets = array("offsets.npy").tolist()
+        self._postings = array("postings.npy").tolist()
+        self._kinds = array("kinds.npy").tolist()
+        self._keys = lines("keys.txt")
+        self._key_index = {key: k for k, key in enumerate(self._keys)}
+        self._places: dict[int, Place] = {}
+        self._rows: dict[str, int] | None = None
+        if not (len(self.ids) == len(self.lat) == len(self._names) == self.manifest["places"]):
+            raise IndexFormatError(f"{directory}: files disagree on the number of places")
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Gazetteer:
+        """Load the index shipped in ``gazetteer/data/index`` or the one at ``path``."""
+        directory = DEFAULT_PATH if path is None else Path(path)
+        gazetteer = cls(directory)
+        logger.info(
+            "gazetteer: %d places, %d names from %s",
+            len(gazetteer),
+            len(gazetteer._keys),
+            directory,
+        )
+        return gazetteer
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def place(self, row: int) -> Place:
+        """The place in ``row`` of the index."""
+        place = self._places.get(row)
+        if place is None:
+            place = Place(
+                place_id=self.ids[row],
+                name=self._names[row],
+                lat=float(self.lat[row]),
+                lon=float(self.lon[row]),
+                feature_type=FEATURE_TYPES[self.ftype[row]],
+                country_code=self._countries[row] or None,
+                admin1=self._admin1[row] or None,
+                population=int(self.population[row]),
+            )
+            self._places[row] = place
+        return place
+
+    def hits(self, key: str) -> list[Hit]:
+        """Rows whose names fold to ``key`` (already folded)."""
+        k = self._key_index.get(key)
+        if k is None:
+            return []
+        start, end = self._offsets[k], self._offsets[k + 1]
+        return [
+            Hit(r, kind)
+            for r, kind in zip(self._postings[start:end], self._kinds[start:end], strict=True)
+        ]
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places called ``name`` (any spelling that folds alike), most populous first."""
+        rows = [hit.row for hit in self.hits(fold(name))]
+        rows.sort(key=lambda r: (-int(self.population[r]), self.ids[r]))
+        return [self.place(r) for r in rows]
+
+    def row_of(self, place_id: str) -> int | None:
+        """The row of ``place_id``, or None."""
+        if self._rows is None:
+            self._rows = {pid: r for r, pid in enumerate(self.ids)}
+        return self._rows.get(place_id)
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with id ``place_id`` (``gn:…`` or ``sup:…``), or None."""
+        row = self.row_of(place_id)
+        return None if row is None else self.place(row)
+
+    def names(self) -> Iterator[str]:
+        """Every folded name in the index (see ``gazetteer.normalize.fold``), in sorted
+        order: what a spotter builds its automaton from."""
+        return iter(self._keys)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and fold(name) in self._key_index
