@@ -49,6 +49,7 @@ _ORG_WORDS = re.compile(
     r"|journal|herald|tribune|review|magazine|blog|daily|press|gazette|media|monitor)\b",
     re.IGNORECASE,
 )
+_MARKUP = re.compile(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 
 
@@ -85,7 +86,12 @@ def parse_date(
         except ValueError:
             parsed = None
     else:
-        settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+        settings = {
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+            # Absolute dates only: "next spring" is not a publication date.
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        }
         parser = DateDataParser(languages=["en"], settings=settings)
         data = parser.get_date_data(value)
         if data is not None and data.date_obj is not None:
@@ -158,7 +164,8 @@ def _is_title(line: str) -> bool:
 def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
     """Guess metadata from the opening lines (URL, title, byline, date) and a closing SOURCE line."""
     lines = _clean_lines(text[:20_000])
-    header = _header(lines)
+    # Markdown heading marks and emphasis are layout, not part of a title or byline.
+    header = [_MARKUP.sub("", line).strip() for line in _header(lines)]
     url = next((line for line in header if _URL_LINE.match(line)), None)
     title = author = source = None
     date: tuple[dt.date, DatePrecision] | None = None

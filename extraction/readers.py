@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from atlas.records import Document, FileProblem
 from atlas.settings import Settings
@@ -62,7 +63,7 @@ def _os_problem(path: str, err: OSError) -> UnreadableFile:
     )
 
 
-def _load_bytes(path: str, settings: Settings) -> bytes:
+def _load_bytes(path: str, settings: Settings, opener: Callable[..., BinaryIO]) -> bytes:
     """The file's bytes after checking that it exists, is a regular file, and is within limits."""
     try:
         info = os.stat(path)
@@ -82,7 +83,7 @@ def _load_bytes(path: str, settings: Settings) -> bytes:
     if info.st_size == 0:
         raise _problem(path, "empty file (0 bytes)", "check the source; the copy may have failed")
     try:
-        with open(path, "rb") as handle:
+        with opener(path, "rb") as handle:
             # Read one byte more than allowed: the file may have grown since stat.
             data = handle.read(settings.max_file_bytes + 1)
     except OSError as err:
@@ -102,6 +103,7 @@ def read_with_warnings(
     *,
     today: dt.date | None = None,
     clock: Callable[[], float] = time.monotonic,
+    opener: Callable[..., BinaryIO] = open,
 ) -> Reading:
     """Read one file into a ``Document`` and say what was doubtful; raises ``UnreadableFile``."""
     name = str(path)
@@ -113,7 +115,7 @@ def read_with_warnings(
             f"unsupported file type {suffix or '(no extension)'!r}",
             "supported: " + ", ".join(SUPPORTED) + "; convert the file to one of these",
         )
-    data = _load_bytes(name, settings)
+    data = _load_bytes(name, settings, opener)
     budget = Budget(
         max_bytes=settings.max_file_bytes,
         max_pages=settings.max_pdf_pages,
@@ -171,13 +173,15 @@ def read_document(
     *,
     today: dt.date | None = None,
     clock: Callable[[], float] = time.monotonic,
+    opener: Callable[..., BinaryIO] = open,
 ) -> Document:
     """Read one file (.txt, .md, .html, .pdf, .docx) into a ``Document``.
 
     Raises ``UnreadableFile`` (with a ``FileProblem``) for anything that cannot be used.
-    ``today`` and ``clock`` are for tests: the date future dates are judged against, the timer.
+    ``today``, ``clock`` and ``opener`` are for tests: the date future dates are judged
+    against, the timer for ``seconds_per_document``, and how the file is opened.
     """
-    return read_with_warnings(path, settings, today=today, clock=clock).document
+    return read_with_warnings(path, settings, today=today, clock=clock, opener=opener).document
 
 
 def _hidden(name: str) -> bool:
