@@ -126,7 +126,7 @@ def main() -> None:
         with right:
             for chart in (charts.timeline(chosen, styles), charts.top_places(chosen, styles)):
                 if chart is not None:
-                    st.altair_chart(chart, use_container_width=True)
+                    st.altair_chart(chart, width="stretch")
     if markers.cell_degrees is not None:
         st.caption(f"{len(markers.frame):,} markers: places aggregated to {markers.cell_degrees:g}° "
                    "cells per group to keep the map responsive; narrow the filters for single places.")

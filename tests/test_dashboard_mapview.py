@@ -1,0 +1,79 @@
+import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atlas.frames import events_frame
+from dashboard import mapview
+from dashboard.groups import styles_for
+from dashboard.markers import build_markers
+from dashboard.synthetic import hostile_extraction, synthetic_events
+from tests.dashboard_stores import PAYLOAD
+
+
+def _map(heat=False, online=False):
+    events = events_frame(synthetic_events(200, n_groups=3, n_places=20, seed=4)
+                          + list(hostile_extraction(PAYLOAD).events))
+    markers = build_markers(events)
+    styles = styles_for(events, {})
+    return mapview.build_map(markers, styles, title="T <i>x</i>", online_tiles=online,
+                             heat=markers.frame if heat else None), styles
+
+
+def _urls(page: str) -> set[str]:
+    return set(re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page))
+
+
+def test_map_loads_only_local_assets():
+    m, _ = _map(heat=True)
+    page = m.get_root().render()
+    urls = _urls(page)
+    assert urls and all(u.startswith("/app/static/vendor/") for u in urls), urls
+    assert not re.search(r"https?://(?!leafletjs\.com)", page.split("</head>")[0])
+
+
+def test_standalone_html_inlines_every_asset():
+    m, _ = _map(heat=True)
+    page = mapview.standalone_html(m)
+    assert _urls(page) == set()
+    assert "L.markerClusterGroup" in page and "L.heatLayer" in page
+    assert "data:image/png;base64," in page  # leaflet.css images
+
+
+def test_online_tiles_only_when_asked():
+    offline, _ = _map()
+    assert "tile.openstreetmap.org" not in offline.get_root().render()
+    online, _ = _map(online=True)
+    page = online.get_root().render()
+    assert "tile.openstreetmap.org" in page and "Online basemaps (go online)" in page
+
+
+def test_document_text_never_reaches_the_page_as_markup():
+    m, _ = _map()
+    page = m.get_root().render()
+    assert "__pwned" in page  # the text is there, as escaped data
+    assert "<script>window.__pwned" not in page
+    assert "<img" not in page
+    assert "<i>x</i>" not in page
+
+
+def test_layers_per_group_grouped_by_family():
+    m, styles = _map()
+    page = m.get_root().render()
+    assert "L.control.groupedLayers" in page
+    for style in styles.values():
+        assert json.dumps(style.family) in page
+        assert f"atlas-g-{mapview.css_slug(style.group_id)}" in page
+
+
+@given(st.text(max_size=50))
+def test_safe_json_cannot_close_a_script(text):
+    encoded = mapview.safe_json({"t": text})
+    assert "<" not in encoded and ">" not in encoded
+    assert json.loads(encoded) == {"t": text}
+
+
+def test_marker_size_grows_with_count_and_is_bounded():
+    sizes = [mapview.marker_size(n) for n in (1, 2, 10, 100, 10_000)]
+    assert sizes == sorted(sizes) and sizes[0] >= 10 and sizes[-1] <= 36
