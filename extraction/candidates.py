@@ -113,12 +113,24 @@ def find_candidates(
             cues,
         )
     for match in _NAMES.finditer(text):
-        words = {w.lower() for w in re.split(r"[\s-]+", match.group())}
-        if words & cues.keywords:
-            _add(found, text, match.start(), match.end(), "organisational name", cues)
+        start = _after_plain_head(match, cues.keywords)
+        if _words(text[start : match.end()]) & cues.keywords:
+            _add(found, text, start, match.end(), "organisational name", cues)
     taken = sorted((g.start, g.end) for g in groups)
     kept = [c for c in found.values() if not _overlaps(c, taken)]
     return tuple(sorted(kept, key=lambda c: c.start))
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.split(r"[\s-]+", name)}
+
+
+def _after_plain_head(match: re.Match[str], keywords: frozenset[str]) -> int:
+    """Where the name starts once a head without any keyword is dropped ("Fighters of the …")."""
+    connector = re.search(r"\s(?:of|for)(?:\s+the)?\s", match.group())
+    if connector is None or _words(match.group()[: connector.start()]) & keywords:
+        return match.start()
+    return match.start() + connector.end()
 
 
 def _add(found: dict, text: str, start: int, end: int, cue: str, cues: CandidateCues) -> None:

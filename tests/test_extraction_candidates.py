@@ -1,0 +1,51 @@
+"""Unknown group-like names surfaced for review."""
+
+from pathlib import Path
+
+import pytest
+
+from extraction.candidates import find_candidates, load_cues
+from extraction.groups import GroupMatcher
+from extraction.lexicon import load_lexicon
+
+FIXTURE = Path(__file__).parent / "fixtures" / "groups_small.yaml"
+
+
+@pytest.fixture(scope="module")
+def find():
+    matcher = GroupMatcher(load_lexicon(FIXTURE))
+    cues = load_cues()
+    return lambda text: [(c.text, c.cue) for c in find_candidates(text, matcher.find(text), cues)]
+
+
+def test_naming_phrases(find):
+    assert find(
+        "Police arrested members of a new outfit named Jund al-Khilafa Hind last week."
+    ) == [("Jund al-Khilafa Hind", "named")]
+    assert find("They formed a splinter group called \u201cAhrar Sangar\u201d in 2019.") == [
+        ("Ahrar Sangar", "named")
+    ]
+
+
+def test_allegiance_and_responsibility(find):
+    assert find("More recently, Sawt-al-Ummah pledged allegiance to Daesh.") == [
+        ("Sawt-al-Ummah", "pledged allegiance")
+    ]
+    assert find("Jundallah later claimed responsibility for the blast.") == [
+        ("Jundallah", "claimed responsibility")
+    ]
+
+
+def test_organisational_names(find):
+    found = find("Fighters of the 313 Brigade and Lashkar-e-Zil joined the Mahaz-e-Fidayeen.")
+    assert found == [
+        ("313 Brigade", "organisational name"),
+        ("Lashkar-e-Zil", "organisational name"),
+        ("Mahaz-e-Fidayeen", "organisational name"),
+    ]
+
+
+def test_lexicon_names_and_state_forces_are_not_candidates(find):
+    assert find("The Pakistan Army fought the Pakistani Taliban and al-Qaeda.") == []
+    assert find("The Taliban pledged allegiance to nobody.") == []
+    assert find("The Army said so. The Front fell.") == []

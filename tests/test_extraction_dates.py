@@ -1,0 +1,106 @@
+"""Year references: explicit, relative to publication, and numbers that are not years."""
+
+import datetime as dt
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction.dates import find_years, year_near
+
+PUBLISHED = dt.date(2016, 6, 3)
+
+
+def _refs(text, published=PUBLISHED):
+    return [
+        (text[r.start : r.end], r.year, r.year_end, r.source, r.precision)
+        for r in find_years(text, 0, len(text), published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("arrested on Feb. 12, 2015 in", ("Feb. 12, 2015", 2015, None, "explicit", "day")),
+        ("Dated 27 Sep 2016 under", ("27 Sep 2016", 2016, None, "explicit", "day")),
+        ("In July 2013, the group", ("July 2013", 2013, None, "explicit", "month")),
+        ("In mid-May of 1989 he", ("May of 1989", 1989, None, "explicit", "month")),
+        ("in late 2001 they fled", ("2001", 2001, None, "explicit", "year")),
+        ("during the summer of 2012 it", ("summer of 2012", 2012, None, "explicit", "season")),
+        ("Emerging in the 1980s when", ("1980s", 1980, 1989, "explicit", "decade")),
+        ("in the early 1990s it", ("early 1990s", 1990, 1993, "explicit", "decade")),
+        ("since the late 80s groups", ("the late 80s", 1986, 1989, "explicit", "decade")),
+        (
+            "between late 2001 and early 2002 he",
+            ("between late 2001 and early 2002", 2001, 2002, "explicit", "range"),
+        ),
+        (
+            "for LET between 2006 and 2009, when",
+            ("between 2006 and 2009", 2006, 2009, "explicit", "range"),
+        ),
+        ("the Taliban, 1996-2001, study", ("1996-2001", 1996, 2001, "explicit", "range")),
+        ("last month police said", ("last month", 2016, None, "relative", "month")),
+        ("Last year the cell", ("Last year", 2015, None, "relative", "year")),
+        ("an effort two years ago to", ("two years ago", 2014, None, "relative", "year")),
+        ("released earlier this week", ("this week", 2016, None, "relative", "day")),
+        ("discovered in October, and", ("in October", 2015, None, "relative", "month")),
+        ("seized in May by police", ("in May", 2016, None, "relative", "month")),
+        ("the report, dated July 25 but", ("July 25", 2015, None, "relative", "day")),
+    ],
+)
+def test_forms(text, expected):
+    assert _refs(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 2000 fighters crossed",
+        "some 1500 militants",
+        "the 313 Brigade and 20 or more groups",
+        "see page 1998 of the report",
+        "Inquiry & Analysis Series no. 1158",
+        "after 9/11 the group fled",
+        "www.example.com/2016/06/03/story",
+        "the 2,000\u20133,000 members",
+        "it may be that the camp is big",
+        "they plan to grow by 2030",
+        "the September 11 attacks",
+    ],
+)
+def test_numbers_that_are_not_years(text):
+    assert _refs(text) == []
+
+
+def test_relative_forms_need_a_publication_date():
+    assert _refs("last month and in October", published=None) == []
+    assert _refs("in 2014", published=None) == [("2014", 2014, None, "explicit", "year")]
+
+
+def test_offsets_are_absolute_and_limited_to_the_span():
+    text = "In 2001 they fled. In 2003 they returned."
+    (ref,) = find_years(text, 19, len(text), PUBLISHED)
+    assert (ref.year, text[ref.start : ref.end]) == (2003, "2003")
+
+
+def test_year_near_picks_the_closest_reference_then_falls_back():
+    text = "A camp was found in Kandahar province in October, and last month a raid in Paktia."
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    kandahar, paktia = text.index("Kandahar"), text.index("Paktia")
+    assert year_near(refs, kandahar, kandahar + 8, PUBLISHED).year == 2015
+    assert year_near(refs, paktia, paktia + 6, PUBLISHED).year == 2016
+    fallback = year_near((), 0, 1, PUBLISHED)
+    assert (fallback.year, fallback.source, fallback.start) == (2016, "publication", -1)
+    unknown = year_near((), 0, 1, None)
+    assert (unknown.year, unknown.source) == (None, "unknown")
+
+
+@given(st.text(), st.none() | st.dates())
+def test_any_text_gives_ordered_references_inside_it(text, published):
+    refs = find_years(text, 0, len(text), published)
+    for ref in refs:
+        assert 0 <= ref.start < ref.end <= len(text)
+        assert ref.year_end is None or ref.year_end >= ref.year
+    for a, b in pairwise(refs):
+        assert a.end <= b.start

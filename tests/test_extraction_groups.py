@@ -1,0 +1,91 @@
+"""Finding lexicon groups: aliases, acronyms, spelling variants, longest match."""
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction.groups import GroupMatcher
+from extraction.lexicon import load_lexicon
+
+FIXTURE = Path(__file__).parent / "fixtures" / "groups_small.yaml"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> GroupMatcher:
+    return GroupMatcher(load_lexicon(FIXTURE))
+
+
+def _found(matcher, text):
+    return [(m.text, m.group_id) for m in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    "spelling", ["al-Qaeda", "al Qaeda", "Al-Qaida", "al-Qa'ida", "AL-QAEDA", "al\u2011Qa\u2019ida"]
+)
+def test_spelling_variants_of_an_alias(matcher, spelling):
+    assert _found(matcher, f"Officials said {spelling} regrouped.") == [(spelling, "al-qaeda")]
+
+
+def test_longest_match_decides_between_overlapping_names(matcher):
+    text = "The Pakistani Taliban and the Taliban; al-Qaeda in the Indian Subcontinent; Islamic State Khorasan."
+    assert _found(matcher, text) == [
+        ("Pakistani Taliban", "ttp"),
+        ("Taliban", "afghan-taliban"),
+        ("al-Qaeda in the Indian Subcontinent", "aqis"),
+        ("Islamic State Khorasan", "is-k"),
+    ]
+
+
+def test_possessives_and_compounds_keep_the_name(matcher):
+    text = "Islamic State's Khorasan branch grew; al-Qaeda's camp; an al-Qaeda-linked cell; the Islamic State\u2019s men."
+    assert _found(matcher, text) == [
+        ("Islamic State's Khorasan branch", "is-k"),
+        ("al-Qaeda", "al-qaeda"),
+        ("al-Qaeda", "al-qaeda"),
+        ("Islamic State", "is-core"),
+    ]
+
+
+def test_word_boundaries(matcher):
+    assert _found(matcher, "Talibanisation and Daeshist ideas; ISISx") == []
+
+
+def test_acronyms_are_case_sensitive(matcher):
+    assert _found(matcher, "LeT and LET fought; let them; ttp; TTP.") == [
+        ("LeT", "let"),
+        ("LET", "let"),
+        ("TTP", "ttp"),
+    ]
+    assert _found(matcher, "IS-K, IS K and ISKP") == [
+        ("IS-K", "is-k"),
+        ("IS K", "is-k"),
+        ("ISKP", "is-k"),
+    ]
+
+
+def test_acronym_inside_shouted_heading_is_ignored(matcher):
+    assert _found(matcher, "WHY IS THIS HAPPENING") == []
+    assert _found(matcher, "Both IS and AQ") == [("IS", "is-core"), ("AQ", "al-qaeda")]
+
+
+def test_mention_fields(matcher):
+    (mention,) = matcher.find("Recruits joined the TTP.")
+    assert (mention.group, mention.short, mention.family) == (
+        "Tehrik-e-Taliban Pakistan",
+        "TTP",
+        "Taliban",
+    )
+    assert (mention.start, mention.end) == (20, 23)
+
+
+@given(st.text())
+def test_spans_match_the_text_and_do_not_overlap(text):
+    matcher = GroupMatcher(load_lexicon(FIXTURE))
+    mentions = matcher.find(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.start < m.end
+    for a, b in pairwise(mentions):
+        assert a.end <= b.start

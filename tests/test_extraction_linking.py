@@ -1,0 +1,123 @@
+"""Linking groups, places and years into events."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from atlas.records import Document, Section
+from extraction.dates import find_years
+from extraction.groups import GroupMatcher
+from extraction.lexicon import load_lexicon
+from extraction.linking import event_id, link_events
+from extraction.places import find_places
+from extraction.sentences import split_sentences
+from tests.extraction_fakes import PLACES, FakeResolver
+
+FIXTURE = Path(__file__).parent / "fixtures" / "groups_small.yaml"
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return GroupMatcher(load_lexicon(FIXTURE))
+
+
+def _events(matcher, text, published=dt.date(2016, 6, 3), sections=()):
+    doc = Document(
+        "t.txt",
+        "hash-t",
+        "/tmp/t.txt",
+        text,
+        title="T",
+        published=published,
+        sections=tuple(sections),
+    )
+    groups = matcher.find(text)
+    places = find_places(doc, FakeResolver(), [(g.start, g.end) for g in groups])
+    sentences = split_sentences(text)
+    years = [find_years(text, s.start, s.end, published) for s in sentences]
+    return link_events(doc, sentences, groups, places, years)
+
+
+def _triples(events):
+    return [(e.group_short, e.place, e.year, e.year_source, e.link) for e in events]
+
+
+def test_group_and_place_in_one_sentence(matcher):
+    text = "Police said the TTP opened an office in Karachi in July 2013. Nothing else happened."
+    (event,) = _events(matcher, text)
+    assert _triples([event]) == [("TTP", "Karachi", 2013, "explicit", "sentence")]
+    assert event.sentence == text[event.start : event.end] == text.split(". ")[0] + "."
+    assert text[event.group_start : event.group_end] == "TTP"
+    assert text[event.place_start : event.place_end] == event.place_text == "Karachi"
+    assert (event.doc_id, event.doc_title, event.published) == ("t.txt", "T", dt.date(2016, 6, 3))
+    assert event.event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
+    assert 0.0 < event.confidence <= 1.0 and event.year_precision == "month"
+
+
+def test_every_group_with_every_place_and_the_nearest_year(matcher):
+    text = "In 1989 HuJI camps were in Khost, while LeT men were seen in Faisalabad in 2002."
+    assert sorted(_triples(_events(matcher, text))) == [
+        ("HuJI", "Faisalabad", 2002, "explicit", "sentence"),
+        ("HuJI", "Khost", 1989, "explicit", "sentence"),
+        ("LeT", "Faisalabad", 2002, "explicit", "sentence"),
+        ("LeT", "Khost", 1989, "explicit", "sentence"),
+    ]
+
+
+def test_closer_pairs_are_more_confident(matcher):
+    text = "The TTP struck Karachi, and weeks later, after long talks with many tribal elders, Quetta fell."
+    by_place = {e.place: e.confidence for e in _events(matcher, text)}
+    assert by_place["Karachi"] > by_place["Quetta"]
+
+
+def test_a_target_is_less_confident_than_an_actor(matcher):
+    actor = _events(matcher, "The TTP attacked police in Karachi.")[0]
+    target = _events(matcher, "Police attacks against the TTP in Karachi.")[0]
+    assert target.confidence < actor.confidence
+
+
+def test_referring_back_links_to_the_most_recent_group(matcher):
+    text = "The Taliban met. The TTP was founded in 2007. The group then sent its fighters to Syria in 2013."
+    (event,) = _events(matcher, text)
+    assert _triples([event]) == [("TTP", "Syria", 2013, "explicit", "coreference")]
+    assert text[event.start : event.end].startswith("The TTP was founded")
+    assert event.start <= event.group_start < event.group_end <= event.place_start
+
+
+def test_context_link_only_from_the_sentence_just_before_naming_one_group(matcher):
+    text = "Shahzad got money from the TTP. On May 1, 2010, he parked a truck in Karachi."
+    (event,) = _events(matcher, text)
+    assert _triples([event]) == [("TTP", "Karachi", 2010, "explicit", "coreference")]
+    two_groups = "Shahzad met the TTP and LeT. On May 1, 2010, he parked a truck in Karachi."
+    assert _events(matcher, two_groups) == ()
+    far = "The TTP grew. Nobody knew. Later a truck was parked in Karachi."
+    assert _events(matcher, far) == ()
+
+
+def test_coreference_is_weaker_than_a_sentence_link(matcher):
+    text = (
+        "The TTP was founded. The group opened an office in Karachi. The TTP opened one in Quetta."
+    )
+    events = {e.place: e for e in _events(matcher, text)}
+    assert events["Karachi"].link == "coreference" and events["Quetta"].link == "sentence"
+    assert events["Karachi"].confidence < events["Quetta"].confidence
+
+
+def test_no_events_from_non_reporting_sections(matcher):
+    text = "The TTP held Karachi.\nBibliography\nThe TTP in Karachi, a study, 2010."
+    start = text.index("Bibliography")
+    events = _events(matcher, text, sections=[Section(start, len(text), "bibliography")])
+    assert [e.start for e in events] == [0]
+
+
+def test_publication_year_and_unknown(matcher):
+    (published,) = _events(matcher, "The TTP held Karachi.")
+    assert (published.year, published.year_source) == (2016, "publication")
+    (unknown,) = _events(matcher, "The TTP held Karachi.", published=None)
+    assert (unknown.year, unknown.year_source) == (None, "unknown")
+
+
+def test_one_event_per_group_place_and_sentence(matcher):
+    events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
+    assert len(events) == 1

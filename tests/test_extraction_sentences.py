@@ -1,0 +1,68 @@
+"""Sentence splitting with offsets."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction.sentences import MAX_SENTENCE, split_sentences
+
+
+def _texts(text):
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_initials_and_dates_do_not_split():
+    text = (
+        "Brig. Gen. Charles H. Cleveland spoke on Feb. 12, 2015 in Kabul. "
+        "U.S. and Afghan forces raided the camp. It was big!  Was it? Yes."
+    )
+    assert _texts(text) == [
+        "Brig. Gen. Charles H. Cleveland spoke on Feb. 12, 2015 in Kabul.",
+        "U.S. and Afghan forces raided the camp.",
+        "It was big!",
+        "Was it?",
+        "Yes.",
+    ]
+
+
+def test_quotes_and_footnote_numbers_end_sentences():
+    text = "He said \u201cno presence in Pakistan.\u201d1 On the other hand, officials disagreed.\u201d"
+    assert _texts(text) == [
+        "He said \u201cno presence in Pakistan.\u201d1",
+        "On the other hand, officials disagreed.\u201d",
+    ]
+
+
+def test_headings_bylines_and_bullets_are_their_own_sentences():
+    text = "Funding\n\nDaesh raises funds in Karachi.\nMichael Hughes\nAOPNEWS\n\u2022 First point\n\u2022 Second point"
+    assert _texts(text) == [
+        "Funding",
+        "Daesh raises funds in Karachi.",
+        "Michael Hughes",
+        "AOPNEWS",
+        "\u2022 First point",
+        "\u2022 Second point",
+    ]
+
+
+def test_page_break_inside_a_sentence_is_joined_and_wrapped_lines_stay_together():
+    text = "namely HJI and HUM, which\n\nmainly operated in the region.\nA long wrapped line that goes on and on and on and on and\ncontinues here."
+    assert _texts(text) == [
+        "namely HJI and HUM, which\n\nmainly operated in the region.",
+        "A long wrapped line that goes on and on and on and on and\ncontinues here.",
+    ]
+
+
+def test_overlong_runs_are_cut():
+    text = "word " * 2000
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(s.end - s.start <= MAX_SENTENCE for s in spans)
+
+
+@given(st.text())
+def test_sentences_are_ordered_trimmed_and_non_empty(text):
+    spans = split_sentences(text)
+    for s in spans:
+        chunk = text[s.start : s.end]
+        assert chunk and chunk == chunk.strip() and s.end - s.start <= MAX_SENTENCE
+    for a, b in pairwise(spans):
+        assert a.end <= b.start
