@@ -1,5 +1,7 @@
 """Sentence splitting with offsets."""
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
