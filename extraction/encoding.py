@@ -105,15 +105,16 @@ def detect(data: bytes) -> str:
 
 
 def _legacy_codepage(data: bytes) -> str:
-    """Pick a single-byte code page, preferring Windows-1252 when it is as good as the best."""
+    """Pick a single-byte code page, preferring Windows ones when they are as good as the best."""
     matches = from_bytes(data[: 4 * _SAMPLE])
     best = matches.best()
     if best is None:
         raise BinaryData("binary data: not text in any known encoding")
-    close = {m.encoding for m in matches if m.chaos <= best.chaos + 0.02}
-    if close & _WESTERN:
+    close = [m.encoding for m in matches if m.chaos <= best.chaos + 0.02]
+    if _WESTERN.intersection(close):
         return "cp1252"
-    return best.encoding
+    # Documents come from Windows machines far more often than from old Macs or DOS.
+    return next((name for name in close if name.startswith("cp125")), best.encoding)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -77,7 +77,7 @@ _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     ),
 )
 _SOURCE_LINE = re.compile(r"^source\s*:\s*.{0,200}$", re.IGNORECASE)
-_PROSE = 200
+_PROSE = 150
 _FOOTER = 8
 
 
@@ -89,6 +89,11 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         if stripped:
             start = match.start() + (len(line) - len(line.lstrip()))
             yield start, start + len(stripped), stripped
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of reporting rather than a headline in a list of links."""
+    return len(line) > _PROSE or (line.endswith(".") and len(line.split()) > 15)
 
 
 def _block_kind(line: str) -> SectionKind | None:
@@ -113,19 +118,9 @@ def find_sections(text: str) -> tuple[Section, ...]:
             found.append(Section(start, lines[stop - 1][1], kind))
             index = stop
             continue
-        if _RELATED_HEADING.match(line) or _CONTENTS_HEADING.match(line):
-            is_related = bool(_RELATED_HEADING.match(line))
-            stop = index + 1
-            while (
-                stop < len(lines)
-                and _block_kind(lines[stop][2]) is None
-                and (
-                    len(lines[stop][2]) <= _PROSE
-                    if is_related
-                    else bool(_CONTENTS_ENTRY.search(lines[stop][2]))
-                )
-            ):
-                stop += 1
+        is_related = bool(_RELATED_HEADING.match(line))
+        if is_related or _CONTENTS_HEADING.match(line):
+            stop = _list_end(lines, index, is_related)
             if is_related or stop > index + 1:
                 kind = "related" if is_related else "boilerplate"
                 found.append(Section(start, lines[stop - 1][1], kind))
@@ -134,6 +129,19 @@ def find_sections(text: str) -> tuple[Section, ...]:
         found.extend(_line_section(start, end, line, index >= len(lines) - _FOOTER))
         index += 1
     return tuple(found)
+
+
+def _list_end(lines: list[tuple[int, int, str]], index: int, is_related: bool) -> int:
+    """Index after the list under a heading: short link lines, or contents entries with pages."""
+    stop = index + 1
+    while stop < len(lines) and _block_kind(lines[stop][2]) is None:
+        line = lines[stop][2]
+        if (is_related and _is_prose(line)) or (
+            not is_related and not _CONTENTS_ENTRY.search(line)
+        ):
+            break
+        stop += 1
+    return stop
 
 
 def _line_section(start: int, end: int, line: str, in_footer: bool) -> list[Section]:

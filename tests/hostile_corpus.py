@@ -174,15 +174,15 @@ def _text_cases() -> list[tuple[Case, bytes]]:
         (Case("only-nuls.txt", "only NUL bytes", problem=r"^empty file"), b"\0" * 64),
         (
             Case("random.txt", "random bytes named .txt", problem=r"^binary data"),
-            bytes(rng.getrandbits(8) for _ in range(4096)),
+            rng.randbytes(4096),
         ),
         (
             Case("picture.txt", "a PNG named .txt", problem=r"binary data: looks like a PNG"),
-            b"\x89PNG\r\n\x1a\n" + bytes(rng.getrandbits(8) for _ in range(512)),
+            b"\x89PNG\r\n\x1a\n" + rng.randbytes(512),
         ),
         (
             Case("archive.md", "gzip data named .md", problem=r"binary data: looks like a gzip"),
-            b"\x1f\x8b\x08\x00" + bytes(rng.getrandbits(8) for _ in range(512)),
+            b"\x1f\x8b\x08\x00" + rng.randbytes(512),
         ),
         (
             Case(
@@ -371,9 +371,7 @@ def _binary_format_cases() -> list[tuple[Case, bytes]]:
         ),
         (
             Case("garbage.pdf", "PDF header, garbage body, EOF marker", problem=r"^damaged PDF"),
-            b"%PDF-1.4\n"
-            + bytes(random.Random(4).getrandbits(8) for _ in range(2000))
-            + b"\n%%EOF\n",
+            b"%PDF-1.4\n" + random.Random(4).randbytes(2000) + b"\n%%EOF\n",
         ),
         (
             Case(
