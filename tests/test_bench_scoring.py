@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -19,11 +20,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def gold_place(surface: str, place_id: str, lat: float, lon: float, **kw) -> GoldPlace:
     start = TEXT.index(surface)
-    fields = dict(doc_id="a.txt", start=start, end=start + len(surface), surface=surface,
-                  place=surface, place_id=place_id, lat=lat, lon=lon, feature_type="city",
-                  country_code="PK", section=None, radius_km=161.0)
-    fields.update(kw)
-    return GoldPlace(**fields)
+    base = GoldPlace("a.txt", start, start + len(surface), surface, surface, place_id, lat, lon,
+                     "city", "PK", None, 161.0)
+    return dataclasses.replace(base, **kw)
 
 
 def mention(surface: str, place_id: str, lat: float, lon: float, **kw):
@@ -92,12 +91,9 @@ def test_recall_in_reporting_text_leaves_notes_out():
 
 
 def gold_event(**kw) -> GoldEvent:
-    fields = dict(doc_id="a.txt", group="Tehrik-e-Taliban Pakistan", group_id="ttp",
-                  place="Khost", place_id="gn:1444362", lat=33.363, lon=69.8211,
-                  radius_km=161.0, year=2015, year_end=None, year_source="explicit",
-                  link="sentence", evidence="TTP", evidence_start=28, evidence_end=31)
-    fields.update(kw)
-    return GoldEvent(**fields)
+    base = GoldEvent("a.txt", "Tehrik-e-Taliban Pakistan", "ttp", "Khost", "gn:1444362", 33.363,
+                     69.8211, 161.0, 2015, None, "explicit", "sentence", "TTP", 28, 31)
+    return dataclasses.replace(base, **kw)
 
 
 @pytest.mark.parametrize("changes, matches", [
