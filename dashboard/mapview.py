@@ -92,7 +92,8 @@ _MARKERS_JS = (
     " css = {{ this.payload.css }};"
     "rows.forEach(function(r){ var s = r[2]; var icon = L.divIcon({className: 'atlas-marker ' + css,"
     " html: '<svg width=\"' + s + '\" height=\"' + s + '\" viewBox=\"0 0 20 20\">' +"
-    " svg[r[3]].split('COLOUR').join(colour) + '</svg>', iconSize: [s, s]});"
+    " svg[r[3]].split('COLOUR').join(colour) + '</svg>', iconSize: [s, s],"
+    " iconAnchor: [s / 2 - r[6], s / 2 - r[7]]});"
     " var m = L.marker([r[0], r[1]], {icon: icon, title: r[5]}); m.bindPopup(r[4], {maxWidth: 380});"
     " parent.addLayer(m); });"
 )
@@ -159,7 +160,8 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
         sub = localise(FeatureGroupSubGroup(cluster, name=html.escape(style.name)), "subgroup", asset_base)
         sub.add_to(m)
         data = [[round(r.lat, 5), round(r.lon, 5), marker_size(int(r.count)), r.precision, r.popup,
-                 f"{style.short}: {r.label} ({int(r.count)})"] for r in rows.itertuples(index=False)]
+                 f"{style.short}: {r.label} ({int(r.count)})", int(r.dx), int(r.dy)]
+                for r in rows.itertuples(index=False)]
         _Script(_MARKERS_JS, rows=data, shapes=SHAPES, colour=style.colour,
                 css=f"atlas-g-{css_slug(gid)}").add_to(sub)
         overlays.setdefault(style.family, []).append(sub)

@@ -86,7 +86,7 @@ def _years(low: float, high: float) -> str:
 
 def build_markers(events: pd.DataFrame, max_markers: int = MAX_MARKERS) -> Markers:
     """Aggregate filtered events to markers, coarsening to grid cells when there are too many."""
-    columns = ["group_id", "group", "label", "lat", "lon", "precision", "count", "popup"]
+    columns = ["group_id", "group", "label", "lat", "lon", "precision", "count", "popup", "dx", "dy"]
     if events.empty:
         return Markers(pd.DataFrame(columns=columns))
     frame = pd.DataFrame({
@@ -126,7 +126,18 @@ def build_markers(events: pd.DataFrame, max_markers: int = MAX_MARKERS) -> Marke
                              evidence.get((row.group_id, row.key), []), extra))
     summary["popup"] = popups
     summary.loc[summary["places"] > 1, "label"] = summary["places"].astype(str) + " places"
+    summary["dx"], summary["dy"] = _offsets(summary)
     return Markers(summary[columns], cell)
+
+
+def _offsets(summary: pd.DataFrame, radius: float = 8.0) -> tuple[np.ndarray, np.ndarray]:
+    """Pixel offsets that fan out the groups sharing one place, so none hides another."""
+    by_place = summary.groupby("key", sort=False)["group_id"]
+    rank = by_place.cumcount().to_numpy()
+    size = by_place.transform("size").to_numpy()
+    angle = 2 * np.pi * rank / size
+    spread = np.where(size > 1, radius, 0.0)
+    return np.rint(spread * np.sin(angle)).astype(int), np.rint(-spread * np.cos(angle)).astype(int)
 
 
 def _cell_keys(frame: pd.DataFrame, cell: float) -> pd.Series:
