@@ -22,6 +22,7 @@ from atlas.records import Document, FileProblem
 from atlas.settings import Settings
 from extraction import metadata
 from extraction.formats import READERS, Budget, FileMeta, FormatProblem
+from extraction.language import guess_language
 from extraction.sections import find_sections
 
 logger = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ def _assemble(name: str, data: bytes, text: str, file_meta: FileMeta, today: dt.
         published=meta.published,
         published_precision=meta.published_precision,
         url=meta.url,
-        language=metadata.guess_language(text),
+        language=guess_language(text),
         sections=find_sections(text),
     )
     return Reading(document, tuple(warnings))
@@ -192,7 +193,7 @@ def iter_files(
     paths: Iterable[str | os.PathLike[str]],
     *,
     listdir: Callable[[str], list[str]] = os.listdir,
-) -> Iterator[str | FileProblem]:
+) -> Iterator[Path | FileProblem]:
     """Every file under ``paths`` (files as given, folders walked), sorted, or a problem.
 
     Hidden files and folders and the ``sources.csv`` sidecar are skipped. A file that
@@ -203,7 +204,9 @@ def iter_files(
         yield from _walk(str(path), listdir, top=True)
 
 
-def _walk(path: str, listdir: Callable[[str], list[str]], top: bool) -> Iterator[str | FileProblem]:
+def _walk(
+    path: str, listdir: Callable[[str], list[str]], top: bool
+) -> Iterator[Path | FileProblem]:
     try:
         info = os.lstat(path) if not top else os.stat(path)
     except FileNotFoundError:
@@ -226,7 +229,7 @@ def _walk(path: str, listdir: Callable[[str], list[str]], top: bool) -> Iterator
                 continue
             yield from _walk(os.path.join(path, name), listdir, top=False)
     elif stat.S_ISREG(info.st_mode):
-        yield path
+        yield Path(path)
     elif stat.S_ISLNK(info.st_mode):
         yield FileProblem(path, "symbolic link skipped", "copy the file itself into the folder")
     else:

@@ -120,12 +120,12 @@ def test_hostile_html_keeps_no_markup_or_script(corpus):
 def test_walking_the_corpus_reports_the_folder_and_skips_the_sidecar(corpus):
     folder, cases = corpus
     found = list(iter_files([folder]))
-    paths = [item for item in found if isinstance(item, str)]
+    paths = [item for item in found if isinstance(item, Path)]
     problems = [item for item in found if isinstance(item, FileProblem)]
     assert paths == sorted(paths)
-    assert not any(path.endswith("sources.csv") for path in paths)
+    assert not any(path.name == "sources.csv" for path in paths)
     # The folder named folder.txt is walked (it is empty); every other case file is listed.
-    listed = {Path(path).name for path in paths}
+    listed = {path.name for path in paths}
     assert listed == {case.name for case in cases} - {"folder.txt", "vanished.txt"}
     assert problems == []
 

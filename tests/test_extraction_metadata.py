@@ -10,7 +10,6 @@ from extraction.formats import FileMeta
 from extraction.metadata import (
     Metadata,
     from_text,
-    guess_language,
     parse_date,
     read_sidecar,
     resolve,
@@ -164,20 +163,3 @@ def test_missing_or_broken_sidecars(tmp_path):
     (tmp_path / "sources.csv").write_bytes(b"file,title\n\xff\xfe,x\n")
     assert read_sidecar(tmp_path, warnings) == {}
     assert "unreadable sidecar" in warnings[1]
-
-
-def test_language_guess():
-    assert guess_language(BODY * 2) == "en"
-    assert (
-        guess_language(
-            "Les militants ont attaqué un poste de police dans la province de Khost lundi."
-        )
-        is None
-    )
-    assert (
-        guess_language(
-            "حکام کے مطابق عسکریت پسندوں نے پیر کے روز صوبہ خوست میں پولیس چوکی پر حملہ کیا۔"
-        )
-        is None
-    )
-    assert guess_language("12 34") is None

@@ -158,7 +158,7 @@ def test_iter_files_reports_missing_paths_and_files_deleted_during_the_walk(tmp_
             "file vanished while the folder was read",
             "it was moved or deleted while being read; add it again if it is still needed",
         ),
-        str(tmp_path / "kept.txt"),
+        tmp_path / "kept.txt",
         FileProblem(str(tmp_path / "nowhere"), "no such file or folder", "check the path"),
     ]
 
@@ -175,7 +175,7 @@ def test_iter_files_reports_unlistable_folders_and_symlinks(tmp_path):
         return os.listdir(path)
 
     found = list(iter_files([tmp_path], listdir=refuse))
-    assert found[0] == str(target)
+    assert found[0] == target
     assert found[1].reason.startswith("cannot list the folder")
     linked = list(iter_files([tmp_path]))
     assert linked[1].reason == "symbolic link skipped"
