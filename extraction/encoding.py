@@ -77,6 +77,20 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8, or UTF-8 text with a few stray bytes (decoded as U+FFFD rather than mojibake)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return True
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 0x7F) - bad
+    return good >= 3 and bad <= max(1, good // 20)
+
+
 def _control_share(sample: bytes) -> float:
     return sum(1 for byte in sample if byte in _CONTROL) / max(len(sample), 1)
 
@@ -93,11 +107,7 @@ def detect(data: bytes) -> str:
     guess = _utf16_without_bom(sample)
     if guess is not None:
         return guess
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    if _mostly_utf8(data):
         return "utf-8"
     if _control_share(sample) > _CONTROL_SHARE:
         raise BinaryData("binary data: not text in any known encoding")

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extraction.encoding import BinaryData, decode
+from extraction.encoding import BinaryData, decode, sniff_binary
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +121,12 @@ def read_pdf(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
     import pdfplumber
     from pypdf import PdfReader
 
+    if b"%PDF-" not in data[:1024]:
+        what = sniff_binary(data)
+        raise FormatProblem(
+            f"not a PDF (it looks like {what or 'text or an unknown format'})",
+            "use the file's real extension",
+        )
     if b"%%EOF" not in data[-4096:]:
         raise FormatProblem(
             "truncated or damaged PDF (no end-of-file marker)",

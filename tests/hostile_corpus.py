@@ -366,6 +366,22 @@ def _binary_format_cases() -> list[tuple[Case, bytes]]:
             encrypted_pdf(good_pdf, "secret"),
         ),
         (
+            Case("zip.pdf", "a zip named .pdf", problem=r"^not a PDF \(it looks like a zip"),
+            _plain_zip(),
+        ),
+        (
+            Case("text.pdf", "plain text named .pdf", problem=r"^not a PDF"),
+            ARTICLE.encode(),
+        ),
+        (
+            Case("image.html", "a PNG named .html", problem=r"^binary data: looks like a PNG"),
+            b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(300),
+        ),
+        (
+            Case("word.pdf.docx", "a PDF named .docx", problem=r"not a valid \.docx"),
+            good_pdf,
+        ),
+        (
             Case("truncated.pdf", "PDF cut in half", problem=r"^truncated or damaged PDF"),
             good_pdf[: len(good_pdf) // 2],
         ),

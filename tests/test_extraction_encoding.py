@@ -97,3 +97,10 @@ def test_text_starting_with_mz_is_still_text():
 @given(st.text())
 def test_any_unicode_text_survives_a_utf8_round_trip(text):
     assert decode(text.encode("utf-8"))[0] == normalise(text)
+
+
+def test_utf8_with_a_stray_byte_stays_utf8():
+    data = "He said “the group” – in Kābul – was paid 5 €. ".encode() * 3 + b"\xff end"
+    text, encoding = decode(data)
+    assert encoding == "utf-8"
+    assert "“the group” – in Kābul" in text and text.endswith("\ufffd end")
