@@ -5,11 +5,13 @@ allegiance or responsibility ("X pledged allegiance", "X claimed responsibility"
 capitalised name built on an organisational word such as Lashkar, Jaish, Harakat, Tehrik,
 Ansar, Brigade or Front (the words and the exceptions are reviewed data in
 ``data/candidates.yaml``). Names overlapping a lexicon mention are not candidates.
+Each cue is found by a cheap anchor (the verb, the keyword) and checked around it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,17 +25,21 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "candidates.yaml"
 
 _TOKEN = r"(?:[A-Z][\w'\u2019-]*|\d{1,4}|(?:al|ul|ud|ut|el|e|i)-[\w'\u2019-]+)"
 NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:of|for|of[ \t]+the)[ \t]+)?{_TOKEN})*"
-_CALLED = re.compile(
+_NAMES = re.compile(NAME)
+_CALLED = re.compile(r"(?:called|named|known\s+as|dubbed|calling\s+itself)\s+[\"\u201c\u2018']?")
+_CALLED_HEAD = re.compile(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|outfit|organi[sz]ation|faction|militia|network"
-    r"|movement|cell|offshoot|affiliate|franchise|entity|front)\s+(?:called|named|known\s+as|dubbed"
-    rf"|calling\s+itself)\s+[\"\u201c\u2018']?(?P<name>{NAME})"
+    r"|movement|cell|offshoot|affiliate|franchise|entity|front)\s+$"
 )
 _CLAIM = re.compile(
-    rf"(?P<name>{NAME})[\"\u201d\u2019']?,?\s+(?:(?:has|had|have|formally|publicly|also|later|reportedly)\s+)*"
-    r"(?P<cue>(?:pledged|pledges|swore|sworn|declared)\s+(?:allegiance|loyalty|bay['\u2019]?ah)"
-    r"|claimed\s+responsibility)"
+    r"(?:pledged|pledges|swore|sworn|declared)\s+(?:allegiance|loyalty|bay['\u2019]?ah)"
+    r"|claimed\s+responsibility"
 )
-_NAMES = re.compile(NAME)
+_CLAIM_HEAD = re.compile(
+    rf"(?P<name>{NAME})[\"\u201d\u2019']?,?\s+"
+    r"(?:(?:has|had|have|formally|publicly|also|later|reportedly)\s+)*$"
+)
+_CONNECTOR = re.compile(r"\s(?:of|for)(?:\s+the)?\s")
 _LEADING = frozenset(
     [
         "The",
@@ -83,16 +89,22 @@ class CandidateCues:
 
     keywords: frozenset[str]
     exclude: frozenset[str]
+    anchor: re.Pattern[str]
+    """Finds a capitalised keyword at the start of a word or of a hyphenated part."""
 
 
 def load_cues(path: Path | str | None = None) -> CandidateCues:
     """Read the reviewed cue lists (default: the shipped ``candidates.yaml``)."""
-    data = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not data.get("source"):
-        raise ValueError(f"{path or DEFAULT_PATH}: expected 'source', 'keywords' and 'exclude'")
+    path = Path(path or DEFAULT_PATH)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not data.get("source") or not data.get("keywords"):
+        raise ValueError(f"{path}: expected 'source', 'keywords' and 'exclude'")
+    keywords = frozenset(str(k).lower() for k in data["keywords"])
+    words = sorted({k[:1].upper() + k[1:] for k in keywords}, key=len, reverse=True)
     return CandidateCues(
-        keywords=frozenset(str(k).lower() for k in data.get("keywords") or ()),
+        keywords=keywords,
         exclude=frozenset(fold_name(str(x)).lower() for x in data.get("exclude") or ()),
+        anchor=re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])"),
     )
 
 
@@ -102,35 +114,55 @@ def find_candidates(
     """Candidate group names in ``text`` that overlap none of the lexicon ``groups``."""
     found: dict[tuple[int, int], GroupCandidate] = {}
     for match in _CALLED.finditer(text):
-        _add(found, text, match.start("name"), match.end("name"), "named", cues)
-    for match in _CLAIM.finditer(text):
-        _add(
-            found,
-            text,
-            match.start("name"),
-            match.end("name"),
-            " ".join(match["cue"].split()),
-            cues,
-        )
-    for match in _NAMES.finditer(text):
-        start = _after_plain_head(match, cues.keywords)
-        if _words(text[start : match.end()]) & cues.keywords:
-            _add(found, text, start, match.end(), "organisational name", cues)
+        head = _CALLED_HEAD.search(text, max(0, match.start() - 80), match.start())
+        name = _NAMES.match(text, match.end()) if head else None
+        if name:
+            _add(found, text, name.start(), name.end(), "named", cues)
+    for match in _claims(text):
+        head = _CLAIM_HEAD.search(text, max(0, match.start() - 100), match.start())
+        if head:
+            cue = " ".join(match.group().split())
+            _add(found, text, head.start("name"), head.end("name"), cue, cues)
+    for match in cues.anchor.finditer(text):
+        if match.start() > 0 and text[match.start() - 1].isalpha():
+            continue
+        name = _name_around(text, match.start())
+        if name is not None:
+            start = _after_plain_head(text, *name, cues.keywords)
+            if _words(text[start : name[1]]) & cues.keywords:
+                _add(found, text, start, name[1], "organisational name", cues)
     taken = sorted((g.start, g.end) for g in groups)
     kept = [c for c in found.values() if not _overlaps(c, taken)]
     return tuple(sorted(kept, key=lambda c: c.start))
+
+
+def _claims(text: str):
+    """``_CLAIM`` matches, skipping the scan when none of its nouns occurs at all."""
+    if any(text.find(noun) >= 0 for noun in ("allegiance", "responsibility", "loyalty", "bay")):
+        yield from _CLAIM.finditer(text)
+
+
+def _name_around(text: str, i: int) -> tuple[int, int] | None:
+    """The capitalised name containing offset ``i``, searched from the line it is on."""
+    floor = max(text.rfind("\n", max(0, i - 120), i) + 1, i - 120)
+    for name in _NAMES.finditer(text, floor, min(len(text), i + 120)):
+        if name.start() <= i < name.end():
+            return name.start(), name.end()
+        if name.start() > i:
+            break
+    return None
 
 
 def _words(name: str) -> set[str]:
     return {w.lower() for w in re.split(r"[\s-]+", name)}
 
 
-def _after_plain_head(match: re.Match[str], keywords: frozenset[str]) -> int:
+def _after_plain_head(text: str, start: int, end: int, keywords: frozenset[str]) -> int:
     """Where the name starts once a head without any keyword is dropped ("Fighters of the …")."""
-    connector = re.search(r"\s(?:of|for)(?:\s+the)?\s", match.group())
-    if connector is None or _words(match.group()[: connector.start()]) & keywords:
-        return match.start()
-    return match.start() + connector.end()
+    connector = _CONNECTOR.search(text, start, end)
+    if connector is None or _words(text[start : connector.start()]) & keywords:
+        return start
+    return connector.end()
 
 
 def _add(found: dict, text: str, start: int, end: int, cue: str, cues: CandidateCues) -> None:
@@ -141,28 +173,27 @@ def _add(found: dict, text: str, start: int, end: int, cue: str, cues: Candidate
     tokens = name.split()
     if len(tokens) < 2 and "-" not in name and cue == "organisational name":
         return  # a lone "Army" or "Front"
-    if (
-        fold_name(name).lower() in cues.exclude
-        or any(t.isdigit() for t in tokens[:1])
-        and len(tokens) == 1
-    ):
+    if fold_name(name).lower() in cues.exclude or (len(tokens) == 1 and tokens[0].isdigit()):
         return
     found[(start, end)] = GroupCandidate(start=start, end=end, text=name, cue=cue)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial function words and stray numbers at the edges of a name."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    while len(words) > 1 and (
-        text[words[0][0] : words[0][1]] in _LEADING
-        or text[words[0][0] : words[0][1]].isdigit()
-        and len(words) > 2
-    ):
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    words = [(s + start, e + start) for s, e in words]
+
+    def word(i: int) -> str:
+        return text[words[i][0] : words[i][1]]
+
+    while len(words) > 1 and (word(0) in _LEADING or (word(0).isdigit() and len(words) > 2)):
         words.pop(0)
-    while len(words) > 2 and text[words[-1][0] : words[-1][1]].isdigit():
+    while len(words) > 2 and word(-1).isdigit():
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
 def _overlaps(candidate: GroupCandidate, taken: list[tuple[int, int]]) -> bool:
-    return any(candidate.start < e and s < candidate.end for s, e in taken)
+    """Whether the candidate overlaps one of the sorted, non-overlapping ``taken`` spans."""
+    i = bisect_left(taken, (candidate.end, candidate.end)) - 1
+    return i >= 0 and taken[i][1] > candidate.start

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from atlas.records import YearRef
 
@@ -30,97 +32,94 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FULL_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-_Q = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
+_QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "range",
-        re.compile(
-            rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Q}(?:{MONTH}\s+)?(?:of\s+)?(?P<y1>{YEAR})\s+"
-            rf"(?:and|to|until|till|through)\s+{_Q}(?:{MONTH}\s+)?(?:of\s+)?(?P<y2>{YEAR})\b"
-        ),
-    ),
-    (
-        "span",
-        re.compile(rf"(?<![\w/.-])(?P<y1>{YEAR})\s?[-\u2013]\s?(?P<y2>{YEAR}|\d\d)(?![\w/-])"),
-    ),
-    (
-        "decade",
-        re.compile(
-            r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>1[89]\d0|20\d0)['\u2019]?s\b"
-            r"|\b[Tt]he\s+(?:(?P<part2>early|mid|late)[\s-]+)?['\u2019]?(?P<short>[2-9]0)['\u2019]?s\b"
-        ),
-    ),
-    (
-        "day",
-        re.compile(
-            rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})\b"
-            rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH}),?\s+(?P<year2>{YEAR})\b"
-        ),
-    ),
-    ("month", re.compile(rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b")),
-    (
-        "season",
-        re.compile(
-            rf"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR})\b", re.IGNORECASE
-        ),
-    ),
-    ("year", re.compile(rf"(?<![\w/.$\u00a3\u20ac#,-])(?P<year>{YEAR})(?![\w/%-]|[.,]\d)")),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-            r"\s+(?P<unit>years?|months?)\s+ago\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "last",
-        re.compile(r"\b(?P<which>last|this|past)\s+(?P<unit>week|month|year)\b", re.IGNORECASE),
-    ),
-    (
-        "today",
-        re.compile(
-            r"\b(?:yesterday|today|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "month_day",
-        re.compile(
-            rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)(?!\s+attacks?\b)"
-        ),
-    ),
-    (
-        "bare_month",
-        re.compile(
-            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|mid-?)\s+"
-            rf"(?:early\s+|late\s+|mid-?)?(?P<month>{_FULL_MONTH})\b(?!\s*,?\s*(?:of\s+)?\d)"
-        ),
-    ),
+# Every pattern is anchored on something rare and cheap to find (a year, a month name, a
+# time unit) and then checked around the anchor, because scanning each document with a
+# dozen free-standing patterns dominated the pipeline's time.
+_YEAR = re.compile(YEAR)
+_RANGE_HEAD = re.compile(rf"(?:[Bb]etween|[Ff]rom)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?$")
+_RANGE_TAIL = re.compile(
+    rf"\s+(?:and|to|until|till|through)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?({YEAR})(?!\w)"
 )
+_SPAN_TAIL = re.compile(rf"\s?[-\u2013]\s?({YEAR}|\d\d)(?![\w/-])")
+_DECADE_TAIL = re.compile(r"['\u2019]?s(?!\w)")
+_DECADE_PART = re.compile(r"(early|mid|late)[\s-]+$")
+_SHORT_DECADE = re.compile(r"([2-9])0['\u2019]?s(?!\w)")
+_SHORT_DECADE_HEAD = re.compile(r"[Tt]he\s+(?:(early|mid|late)[\s-]+)?['\u2019]?$")
+_DAY_HEAD = re.compile(
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?)\s+$"
+)
+_MONTH_HEAD = re.compile(rf"{MONTH},?\s+(?:of\s+)?$")
+_SEASON_HEAD = re.compile(r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?$")
 _NOT_AFTER_YEAR = re.compile(
     r"\s*(?:people|persons|members|fighters|militants|men|women|children|km|kilomet|miles|troops"
     r"|soldiers|individuals|families|dollars|rupees|times|hours|metres|meters|feet|percent|per\s+cent)\b",
     re.IGNORECASE,
 )
 _NOT_BEFORE_YEAR = re.compile(r"(?:\b(?:No|no|nos?|pp?|[Pp]ages?|[Vv]ol|[Ii]ssue|Rs)\.?|\$)\s*$")
+_MONTH_WORD = re.compile(MONTH)
+_DAY_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\w)(?!\s*,?\s*\d)(?!\s+attacks?\b)")
+_PREPOSITION_HEAD = re.compile(
+    r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|mid-?)\s+"
+    r"(?:early\s+|late\s+|mid-?)?$"
+)
+_NO_YEAR_TAIL = re.compile(r"\s*,?\s*(?:of\s+)?\d")
+_UNIT = re.compile(r"(?:week|month|year)s?(?!\w)")
+_THIS_HEAD = re.compile(r"(?i:last|this|past)\s+$")
+_AGO_HEAD = re.compile(
+    r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
+)
+_AGO_TAIL = re.compile(r"\s+ago(?!\w)")
+_DAY = re.compile(r"day(?!\w)")
+_DAY_NAME_HEAD = re.compile(
+    r"(?:[Yy]ester|[Tt]o|(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun))$"
+)
+_ON_HEAD = re.compile(r"[Oo]n\s+$")
 
 
 def find_years(text: str, start: int, end: int, published: dt.date | None) -> tuple[YearRef, ...]:
     """Year references in ``text[start:end]``, in text order, with absolute offsets."""
-    found: list[YearRef] = []
     limit = published.year if published is not None else 2100
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            ref = _ref(kind, match, text, published)
-            if ref is not None and ref.year is not None and 1900 <= ref.year <= limit:
-                found.append(ref)
-    return tuple(_non_overlapping(found))
+    found = list(_explicit(text, start, end))
+    if published is not None:
+        found += _relative(text, start, end, published)
+    return tuple(
+        _non_overlapping([r for r in found if r.year is not None and 1900 <= r.year <= limit])
+    )
+
+
+def years_by_sentence(
+    text: str, sentences: Sequence[tuple[int, int]], published: dt.date | None
+) -> list[tuple[YearRef, ...]]:
+    """``find_years`` for each ``(start, end)`` sentence, in one pass over the text."""
+    refs = find_years(text, 0, len(text), published)
+    if not refs:
+        return [()] * len(sentences)
+    starts = [r.start for r in refs]
+    return [
+        tuple(r for r in refs[bisect_left(starts, s) : bisect_left(starts, e)] if r.end <= e)
+        if s <= refs[-1].start
+        else ()
+        for s, e in sentences
+    ]
 
 
 def year_near(
@@ -134,53 +133,136 @@ def year_near(
     return YearRef(None, None, "unknown", "year")
 
 
-def _ref(kind: str, m: re.Match[str], text: str, published: dt.date | None) -> YearRef | None:
-    s, e = m.start(), m.end()
-    if kind in ("range", "span"):
-        first, second = int(m["y1"]), m["y2"]
-        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        return YearRef(first, last, "explicit", "range", s, e) if first < last else None
-    if kind == "decade":
-        part = m["part"] or m["part2"]
-        decade = int(m["decade"]) if m["decade"] else 1900 + int(m["short"])
-        low, high = _DECADE_PARTS[part]
-        return YearRef(decade + low, decade + high, "explicit", "decade", s, e)
-    if kind == "day":
-        return YearRef(int(m["year"] or m["year2"]), None, "explicit", "day", s, e)
-    if kind == "month":
-        return YearRef(int(m["year"]), None, "explicit", "month", s, e)
-    if kind == "season":
-        return YearRef(int(m["year"]), None, "explicit", "season", s, e)
-    if kind == "year":
-        if _NOT_AFTER_YEAR.match(text, e) or _NOT_BEFORE_YEAR.search(text, max(0, s - 8), s):
-            return None
-        return YearRef(int(m["year"]), None, "explicit", "year", s, e)
-    if published is None:
-        return None
-    return _relative(kind, m, published, s, e)
+def _starts_word(text: str, i: int, floor: int) -> bool:
+    return i <= floor or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
-def _relative(kind: str, m: re.Match[str], published: dt.date, s: int, e: int) -> YearRef | None:
-    if kind == "ago":
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
-        if m["unit"].lower().startswith("year"):
-            return YearRef(published.year - n, None, "relative", "year", s, e)
-        months = published.year * 12 + published.month - 1 - n
-        return YearRef(months // 12, None, "relative", "month", s, e)
-    if kind == "last":
-        which, unit = m["which"].lower(), m["unit"].lower()
-        if unit == "year":
-            year = published.year - 1 if which == "last" else published.year
-            return YearRef(year, None, "relative", "year", s, e)
-        if unit == "month" and which == "last":
-            year = published.year - 1 if published.month == 1 else published.year
-            return YearRef(year, None, "relative", "month", s, e)
-        return YearRef(published.year, None, "relative", "day" if unit == "week" else "month", s, e)
-    if kind == "today":
-        return YearRef(published.year, None, "relative", "day", s, e)
-    month = _MONTHS[m["month"][:3].lower()]
-    year = published.year if month <= published.month else published.year - 1
-    return YearRef(year, None, "relative", "day" if kind == "month_day" else "month", s, e)
+def _explicit(text: str, start: int, end: int):
+    for m in _YEAR.finditer(text, start, end):
+        s, e = m.span()
+        after = text[e] if e < end else " "
+        # A year starts and ends a word, except for the "s" of a decade ("1980s").
+        if not _starts_word(text, s, start) or ((after.isalnum() or after == "_") and after != "s"):
+            continue
+        year = int(m.group())
+        head = _RANGE_HEAD.search(text, max(start, s - 40), s)
+        tail = _RANGE_TAIL.match(text, e, min(end, e + 50))
+        if head and tail and _starts_word(text, head.start(), start) and year < int(tail[1]):
+            yield YearRef(year, int(tail[1]), "explicit", "range", head.start(), tail.end())
+        span = _SPAN_TAIL.match(text, e, end)
+        if span and (s == start or text[s - 1] not in "/.-") and _starts_word(text, s, start):
+            last = int(span[1]) if len(span[1]) == 4 else year // 100 * 100 + int(span[1])
+            if year < last:
+                yield YearRef(year, last, "explicit", "range", s, span.end())
+        yield from _around_year(text, start, end, s, e, year)
+    yield from _short_decades(text, start, end)
+
+
+def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
+    """A year with what precedes or follows it: decade, day, month, season, or the year alone."""
+    decade = _DECADE_TAIL.match(text, e, end)
+    if decade and year % 10 == 0:
+        part = _DECADE_PART.search(text, max(start, s - 8), s)
+        low, high = _DECADE_PARTS[part[1] if part else None]
+        yield YearRef(
+            year + low, year + high, "explicit", "decade", part.start() if part else s, decade.end()
+        )
+        return
+    if e < end and (text[e].isalnum() or text[e] == "_"):
+        return
+    window = max(start, s - 30)
+    for head, precision in ((_DAY_HEAD, "day"), (_MONTH_HEAD, "month"), (_SEASON_HEAD, "season")):
+        found = head.search(text, window, s)
+        if found and _starts_word(text, found.start(), start):
+            yield YearRef(year, None, "explicit", precision, found.start(), e)
+            return
+    if s > start and text[s - 1] in "/.$\u00a3\u20ac#,-":
+        return
+    if (e < end and text[e] in "/%-") or (
+        e + 1 < end and text[e] in ".," and text[e + 1].isdigit()
+    ):
+        return
+    if _NOT_AFTER_YEAR.match(text, e, end) or _NOT_BEFORE_YEAR.search(text, max(start, s - 8), s):
+        return
+    yield YearRef(year, None, "explicit", "year", s, e)
+
+
+def _short_decades(text: str, start: int, end: int):
+    for m in _SHORT_DECADE.finditer(text, start, end):
+        head = _SHORT_DECADE_HEAD.search(text, max(start, m.start() - 14), m.start())
+        if head and _starts_word(text, head.start(), start):
+            low, high = _DECADE_PARTS[head[1]]
+            decade = 1900 + int(m[1]) * 10
+            yield YearRef(decade + low, decade + high, "explicit", "decade", head.start(), m.end())
+
+
+def _relative(text: str, start: int, end: int, published: dt.date) -> list[YearRef]:
+    found = list(_months(text, start, end, published))
+    for m in _UNIT.finditer(text, start, end):
+        if not _starts_word(text, m.start(), start):
+            continue
+        unit = m.group().rstrip("s")
+        this = _THIS_HEAD.search(text, max(start, m.start() - 6), m.start())
+        if this and m.group() == unit and _starts_word(text, this.start(), start):
+            found.append(
+                _this(this.group().split()[0].lower(), unit, published, this.start(), m.end())
+            )
+        ago = _AGO_TAIL.match(text, m.end(), end)
+        count = _AGO_HEAD.search(text, max(start, m.start() - 8), m.start()) if ago else None
+        if count:
+            n = int(count[1]) if count[1].isdigit() else _NUMBERS[count[1].lower()]
+            found.append(_ago(n, unit, published, count.start(), ago.end()))
+    for m in _DAY.finditer(text, start, end):
+        head = _DAY_NAME_HEAD.search(text, max(start, m.start() - 6), m.start())
+        if head is None or not _starts_word(text, head.start(), start):
+            continue
+        on = (
+            _ON_HEAD.search(text, max(start, head.start() - 4), head.start())
+            if head["weekday"]
+            else None
+        )
+        if on or not head["weekday"]:
+            begin = on.start() if on else head.start()
+            found.append(YearRef(published.year, None, "relative", "day", begin, m.end()))
+    return found
+
+
+def _months(text: str, start: int, end: int, published: dt.date):
+    """A month named without a year: the most recent such month not after publication."""
+    for m in _MONTH_WORD.finditer(text, start, end):
+        s, e = m.span()
+        if not _starts_word(text, s, start) or (e < end and text[e].isalnum()):
+            continue
+        month = _MONTHS[m.group()[:3].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        day = _DAY_TAIL.match(text, e, end)
+        if day:
+            yield YearRef(year, None, "relative", "day", s, day.end())
+            continue
+        head = _PREPOSITION_HEAD.search(text, max(start, s - 16), s)
+        if (
+            m.group() in _FULL_MONTHS
+            and head
+            and _starts_word(text, head.start(), start)
+            and not _NO_YEAR_TAIL.match(text, e, end)
+        ):
+            yield YearRef(year, None, "relative", "month", head.start(), e)
+
+
+def _this(which: str, unit: str, published: dt.date, s: int, e: int) -> YearRef:
+    if unit == "year":
+        return YearRef(published.year - (which == "last"), None, "relative", "year", s, e)
+    if unit == "month" and which == "last":
+        year = published.year - 1 if published.month == 1 else published.year
+        return YearRef(year, None, "relative", "month", s, e)
+    return YearRef(published.year, None, "relative", "day" if unit == "week" else "month", s, e)
+
+
+def _ago(n: int, unit: str, published: dt.date, s: int, e: int) -> YearRef:
+    if unit == "year":
+        return YearRef(published.year - n, None, "relative", "year", s, e)
+    months = published.year * 12 + published.month - 1 - n
+    return YearRef(months // 12, None, "relative", "month", s, e)
 
 
 def _non_overlapping(found: list[YearRef]) -> list[YearRef]:

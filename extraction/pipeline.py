@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from atlas.records import Document, Extraction
 from extraction.candidates import CandidateCues, find_candidates, load_cues
-from extraction.dates import find_years
+from extraction.dates import years_by_sentence
 from extraction.groups import GroupMatcher
 from extraction.lexicon import Lexicon
 from extraction.linking import link_events
@@ -37,7 +37,7 @@ def extract(
     sentences = split_sentences(text)
     exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in candidates]
     mentions = find_places(document, resolver, exclude)
-    years = [find_years(text, s.start, s.end, document.published) for s in sentences]
+    years = years_by_sentence(text, sentences, document.published)
     events = link_events(document, sentences, groups, mentions, years)
     log.debug(
         "%s: %d groups, %d candidates, %d places, %d events",
@@ -57,10 +57,21 @@ def extract(
     )
 
 
-@lru_cache(maxsize=4)
+_MATCHERS: dict[int, tuple[Lexicon, GroupMatcher]] = {}
+
+
 def matcher_for(lexicon: Lexicon) -> GroupMatcher:
-    """The matcher of ``lexicon``, built once and reused for every document."""
-    return GroupMatcher(lexicon)
+    """The matcher of ``lexicon``, built once and reused for every document.
+
+    Keyed by identity: hashing a whole lexicon for every document would cost more than
+    matching. The lexicon is kept alongside so that its id cannot be reused.
+    """
+    cached = _MATCHERS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        if len(_MATCHERS) >= 4:
+            _MATCHERS.clear()
+        cached = _MATCHERS[id(lexicon)] = (lexicon, GroupMatcher(lexicon))
+    return cached[1]
 
 
 @lru_cache(maxsize=1)

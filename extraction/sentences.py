@@ -27,11 +27,13 @@ _ABBREVIATIONS = frozenset((
 ))
 # fmt: on
 # Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The").
-_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\d{1,3})?(?=\s)")
+# The next sentence must start with a capital, a digit, a quote, a bracket or a bullet.
+_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
+)
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,3}[.)]\s|[a-z][.)]\s)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -48,33 +50,34 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for cut in [*cuts, len(text)]:
-        sentences.extend(_trimmed(text, start, cut))
+        if cut - start <= MAX_SENTENCE:  # the common case, inlined for speed
+            chunk = text[start:cut]
+            stripped = chunk.strip()
+            if stripped:
+                first = start + len(chunk) - len(chunk.lstrip())
+                sentences.append(Sentence(first, first + len(stripped)))
+        else:
+            sentences.extend(_trimmed(text, start, cut))
         start = cut
     return tuple(sentences)
 
 
 def _punctuation_cuts(text: str):
     for match in _END.finditer(text):
-        end = match.end()
-        rest = text[end : end + 3].lstrip()
-        if not rest or not (
-            rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'\u201c\u2018([\u2022-"
-        ):
-            continue
+        punctuation = match.group()
         if (
-            match.group()[0] == "."
-            and len(match.group().rstrip("\"'\u201d\u2019)]0123456789")) == 1
+            punctuation[0] == "."
+            and len(punctuation.rstrip("\"'\u201d\u2019)]0123456789")) == 1
             and _abbreviation(text, match.start())
         ):
             continue
-        yield end
+        yield match.end()
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if before is None:
-        return False
-    word = before.group(1).lstrip("(\"'\u201c\u2018[").lower()
+    low = max(0, dot - 20)
+    space = max(text.rfind(c, low, dot) for c in " \n\t\u00a0")
+    word = text[max(space + 1, low) : dot].lstrip("(\"'\u201c\u2018[").lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial
     return word in _ABBREVIATIONS

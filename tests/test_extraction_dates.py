@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction.dates import find_years, year_near
+from extraction.dates import find_years, year_near, years_by_sentence
 
 PUBLISHED = dt.date(2016, 6, 3)
 
@@ -104,3 +104,28 @@ def test_any_text_gives_ordered_references_inside_it(text, published):
         assert ref.year_end is None or ref.year_end >= ref.year
     for a, b in pairwise(refs):
         assert a.end <= b.start
+
+
+def test_years_by_sentence_keeps_each_reference_in_its_sentence():
+    text = "In 2001 they fled. Then last month they returned in October 2015."
+    sentences = [(0, 18), (19, len(text))]
+    first, second = years_by_sentence(text, sentences, PUBLISHED)
+    assert [r.year for r in first] == [2001]
+    assert [(r.year, r.source) for r in second] == [(2016, "relative"), (2015, "explicit")]
+    assert years_by_sentence(text, [(5, 10)], PUBLISHED) == [()]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("police said yesterday that", "yesterday"),
+        ("Today the cell", "Today"),
+        ("raided on Monday night", "on Monday"),
+        ("a Monday routine", None),
+        ("birthday party", None),
+    ],
+)
+def test_days_relative_to_publication(text, found):
+    refs = _refs(text)
+    assert [r[0] for r in refs] == ([found] if found else [])
+    assert all(r[1:] == (2016, None, "relative", "day") for r in refs)
