@@ -1,0 +1,100 @@
+"""The reviewed word lists the toponym spotter uses to tell place names from the same words
+used as common words, people's names, titles and organisation names.
+
+The data lives in ``gazetteer/data/not_places.yaml`` (hand-reviewed, a source for every
+section) and ``gazetteer/data/common_words.yaml`` (generated from a dictionary and a word
+frequency list, with its method in the file).  Everything is folded with the same function
+as the gazetteer's names, so look-ups here are on folded words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+NOT_PLACES = DATA_DIR / "not_places.yaml"
+COMMON_WORDS = DATA_DIR / "common_words.yaml"
+
+
+@dataclass(frozen=True)
+class NonPlaceRules:
+    """Folded word sets, one per rule of the spotter (see not_places.yaml for each one's source)."""
+
+    never_alone: frozenset[str]
+    """Common words that are never a one-word place ("of", "police", "man")."""
+    needs_cue: frozenset[str]
+    """Common words that are a one-word place only after a locative cue ("in Reading")."""
+    titles: frozenset[str]
+    given_names: frozenset[str]
+    person_cues: frozenset[str]
+    organisations: tuple[str, ...]
+    """Surface names of organisations and publications (matched as folded phrases)."""
+    org_prefixes: frozenset[str]
+    org_heads: frozenset[str]
+    collection_nouns: frozenset[str]
+    place_words_after: frozenset[str]
+    place_words_before: frozenset[str]
+    locative_cues: frozenset[str]
+    particles: frozenset[str]
+    abbreviations: frozenset[str]
+    """All-capital place abbreviations, case-sensitive surfaces without dots ("FATA", "US")."""
+    demonyms: Mapping[str, str]
+    """Folded demonym -> the place name it stands for."""
+
+    def is_common(self, word: str) -> bool:
+        """Whether a folded word is a common English word (either tier)."""
+        return word in self.never_alone or word in self.needs_cue
+
+
+def _words(section: dict, key: str, fold: Callable[[str], str]) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in section[key] if fold(str(w)))
+
+
+def load_rules(
+    fold: Callable[[str], str],
+    not_places: Path = NOT_PLACES,
+    common_words: Path = COMMON_WORDS,
+) -> NonPlaceRules:
+    """Read both YAML files and fold every entry with ``fold``."""
+    data = yaml.safe_load(not_places.read_text(encoding="utf-8"))
+    common = yaml.safe_load(common_words.read_text(encoding="utf-8"))
+    rules = NonPlaceRules(
+        never_alone=_words(common["never_alone"], "words", fold)
+        | _words(data["capitalised_common"], "words", fold),
+        needs_cue=_words(common["needs_cue"], "words", fold),
+        titles=_words(data["titles"], "words", fold),
+        given_names=_words(data["given_names"], "names", fold),
+        person_cues=_words(data["person_cues"], "words", fold),
+        organisations=tuple(str(entry["name"]) for entry in data["organisations"]["names"]),
+        org_prefixes=_words(data["org_prefixes"], "words", fold),
+        org_heads=_words(data["org_heads"], "words", fold),
+        collection_nouns=_words(data["collection_nouns"], "words", fold),
+        place_words_after=_words(data["place_words"], "after", fold),
+        place_words_before=_words(data["place_words"], "before", fold),
+        locative_cues=_words(data["locative_cues"], "words", fold),
+        particles=_words(data["name_particles"], "words", fold),
+        abbreviations=frozenset(
+            str(w).replace(".", "") for w in data["place_abbreviations"]["words"]
+        ),
+        demonyms={fold(str(k)): str(v) for k, v in data["demonyms"]["map"].items()},
+    )
+    log.debug(
+        "spotter rules: %d common words, %d given names",
+        len(rules.never_alone) + len(rules.needs_cue),
+        len(rules.given_names),
+    )
+    return rules
+
+
+@lru_cache(maxsize=4)
+def shipped_rules(fold: Callable[[str], str]) -> NonPlaceRules:
+    """The shipped rules, read once per process and folding function."""
+    return load_rules(fold)

@@ -1,0 +1,378 @@
+"""The spotter's rules: which gazetteer-name matches in a text are place mentions.
+
+Each rule looks only at the words around a match (capitalisation, the separators between
+words, and the reviewed word lists of :class:`gazetteer.nonplaces.NonPlaceRules`), so a text
+is judged in one pass after the automaton's.  See ``gazetteer/data/not_places.yaml`` for the
+policy decisions the rules implement.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer.nonplaces import NonPlaceRules
+
+PLACE, ORG, DEMONYM = 1, 2, 4
+
+#: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
+#: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
+_INNER_SEP = re.compile(r" |-|‐|‑|'|’|\. ?|\n|&| & ")
+#: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
+_RUN_SEP = frozenset({" ", "-", "‐", "‑", ". "})
+#: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
+_DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]*)?\s*(?::|\(|-{1,2} |— |– )")
+_NOT_A_CUE_GAP = frozenset({"the"})
+#: Mixed-case acronyms of group names ("LeT", "LeJ", "HuJI", "JeM"): not places.
+_ACRONYM_LIKE = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?[A-Z]?")
+#: A publisher in a citation: "London: Hurst, 2015".
+_CITATION_AFTER = re.compile(r"[\w .&-]{0,40}, (?:1[89]|20)\d\d\b")
+#: Lower-case particles inside personal names ("Usama bin Ladin", "Ayman al-Zawahiri").
+_NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "ur",
+        "ad",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One text cut into words (maximal runs of letters and digits) with their folded forms."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    folded: list[str]
+
+    def surface(self, i: int) -> str:
+        """Word ``i`` as written."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def sep(self, i: int) -> str:
+        """The characters between word ``i - 1`` and word ``i``."""
+        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+
+    def cap(self, i: int) -> bool:
+        """Whether word ``i`` starts with a capital letter."""
+        return self.text[self.starts[i]].isupper()
+
+    def allcaps(self, i: int) -> bool:
+        """Whether word ``i`` is two or more capital letters ("FATA", "KARACHI")."""
+        word = self.surface(i)
+        return len(word) > 1 and word.isupper()
+
+    def joined(self, i: int) -> bool:
+        """Whether word ``i`` continues the name word ``i - 1`` belongs to."""
+        sep = self.sep(i)
+        if sep == ". ":
+            return len(self.surface(i - 1)) <= 4 and self.cap(i - 1)
+        return sep in _RUN_SEP
+
+
+class _Judge:
+    """The rules applied to one text's matches."""
+
+    def __init__(
+        self,
+        words: Words,
+        matches: Sequence[tuple[int, int, int]],
+        rules: NonPlaceRules,
+        blocked: set[int],
+        demonyms: bool,
+    ) -> None:
+        self.w = words
+        self.rules = rules
+        self.blocked = blocked
+        self.demonyms = demonyms
+        self.place_starts = {first for first, _, flags in matches if flags & PLACE}
+        self.place_ends = {last for _, last, flags in matches if flags & PLACE}
+        self.demonym_words = {
+            first for first, last, flags in matches if flags & DEMONYM and first == last
+        }
+        self.surnames: set[str] = set()
+        self.weak_surnames: set[str] = set()
+
+    def judge(self, first: int, last: int, flags: int) -> bool:
+        """Whether words ``first..last`` are a place mention."""
+        w = self.w
+        if flags & DEMONYM:
+            return (
+                self.demonyms
+                and first == last
+                and w.cap(first)
+                and not w.allcaps(first)
+                and first not in self.blocked
+            )
+        if not self._capitalised(first, last):
+            return False
+        if any(k in self.blocked for k in range(first, last + 1)):
+            return False
+        if any(not _INNER_SEP.fullmatch(w.sep(k)) for k in range(first + 1, last + 1)):
+            return False
+        surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
+        abbreviation = surface in self.rules.abbreviations
+        if not abbreviation and first == last and _ACRONYM_LIKE.fullmatch(surface):
+            return False
+        if (
+            not abbreviation
+            and any(w.allcaps(k) for k in range(first, last + 1))
+            and not self._caps_context(first, last)
+        ):
+            return False
+        if first == last and not abbreviation and w.folded[first] in self.rules.never_alone:
+            return False
+        if not self._not_a_name_part(first, last):
+            return False
+        return first != last or abbreviation or self._common_word_ok(first)
+
+    def _capitalised(self, first: int, last: int) -> bool:
+        """Every word capitalised, except particles ("Bay of Bengal", "al-Qaim") and a
+        generic place word after a capitalised one ("Binori town")."""
+        w, particles = self.w, self.rules.particles
+        if not w.cap(first) and not (
+            first < last and w.folded[first] in particles and w.cap(first + 1)
+        ):
+            return False
+        return all(
+            w.cap(k)
+            or w.text[w.starts[k]].isdigit()
+            or w.folded[k] in particles
+            or (
+                w.folded[k] in self.rules.place_words_after
+                and w.cap(k - 1)
+                and w.folded[k - 1] not in particles
+            )
+            for k in range(first + 1, last + 1)
+        )
+
+    def _caps_context(self, first: int, last: int) -> bool:
+        """An all-capital name counts in a dateline ("KARACHI: ...") or an all-capital line."""
+        text = self.w.text
+        start, end = self.w.starts[first], self.w.ends[last]
+        line_start = text.rfind("\n", 0, start) + 1
+        if (
+            start - line_start < 8
+            and not text[line_start:start].strip()
+            and _DATELINE_AFTER.match(text, end)
+        ):
+            return True
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start >= 300:
+            return False
+        line = text[line_start:line_end]
+        return sum(c.isupper() for c in line) > 4 * sum(c.islower() for c in line)
+
+    def _common_word_ok(self, i: int) -> bool:
+        """A one-word name that is also a common English word, a title or a given name
+        needs a locative cue; the commonest words are never a one-word place."""
+        w, rules = self.w, self.rules
+        word = w.folded[i]
+        if word in rules.never_alone:
+            return False
+        if word in rules.titles and i + 1 < len(w.starts) and w.joined(i + 1) and w.cap(i + 1):
+            return False
+        if i > 0 and w.sep(i) in ("'", "’") and w.cap(i - 1) and len(w.surface(i - 1)) == 1:
+            return False
+        if word not in rules.needs_cue and word not in rules.given_names:
+            return True
+        return self._has_cue(i)
+
+    def _has_cue(self, i: int) -> bool:
+        w = self.w
+        k = i - 1
+        if k >= 0 and w.folded[k] in _NOT_A_CUE_GAP and w.sep(i) == " ":
+            k -= 1
+        if (
+            k >= 0
+            and w.sep(k + 1) == " "
+            and not w.cap(k)
+            and w.folded[k] in self.rules.locative_cues
+        ):
+            return True
+        nxt = i + 1
+        return nxt < len(w.starts) and w.sep(nxt).strip() == "," and nxt in self.place_starts
+
+    def _not_a_name_part(self, first: int, last: int) -> bool:
+        """False when the name is part of a person's or an organisation's name."""
+        w, rules = self.w, self.rules
+        chain = []
+        k = first
+        while k > 0 and w.joined(k) and (w.cap(k - 1) or w.folded[k - 1] in _NAME_PARTICLES):
+            k -= 1
+            chain.append(k)
+        while chain and not w.cap(chain[-1]):
+            k = chain.pop() + 1
+        if any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
+            return False
+        if any(w.folded[c] in rules.titles or w.folded[c] in rules.given_names for c in chain):
+            self._note_surname(last)
+            return False
+        if self._cited_publisher(first, last):
+            return False
+        if chain and not self._known_before(chain[0]):
+            if len(chain) <= 2:
+                self._note_surname(last, weak=True)
+            return False
+        return self._known_after(first, last)
+
+    def _cited_publisher(self, first: int, last: int) -> bool:
+        """Whether the name is the publisher in a citation ("London: Hurst, 2015")."""
+        w = self.w
+        return (
+            first > 0
+            and w.sep(first) == ": "
+            and (first - 1) in self.place_ends
+            and _CITATION_AFTER.match(w.text, w.ends[last]) is not None
+        )
+
+    def _org_of(self, k: int) -> bool:
+        """Whether word ``k`` follows "<Organisation> of [the]" ("University of Karachi")."""
+        w = self.w
+        if k >= 2 and w.folded[k - 1] == "the" and w.sep(k) == " ":
+            k -= 1
+        return (
+            k >= 2
+            and w.folded[k - 1] == "of"
+            and w.sep(k) == " "
+            and w.sep(k - 1) == " "
+            and w.cap(k - 2)
+            and w.folded[k - 2] in self.rules.org_prefixes
+        )
+
+    def _known_before(self, k: int) -> bool:
+        """Whether the capitalised word right before a name may precede a place."""
+        word, rules = self.w.folded[k], self.rules
+        return (
+            word in rules.place_words_before
+            or rules.is_common(word)
+            or k in self.place_ends
+            or k in self.demonym_words
+        )
+
+    def _known_after(self, first: int, last: int) -> bool:
+        """False when the words after the name make it part of a longer name: an
+        organisation's ("Punjab Police", "Ripley High School"), a person's ("Hafiz Saeed"),
+        a brand ("Wal-Mart") or a document collection ("the Abbottabad files")."""
+        w, rules = self.w, self.rules
+        nxt = last + 1
+        if nxt >= len(w.starts):
+            return True
+        word, sep = w.folded[nxt], w.sep(nxt)
+        if not w.cap(nxt):
+            if sep == " " and word in rules.collection_nouns:
+                return False
+            return not (
+                first == last
+                and w.folded[first] in rules.given_names
+                and word in rules.person_cues
+                and sep.strip() in ("", ",")
+            )
+        if not w.joined(nxt) or sep == ". ":
+            return True
+        if sep != " ":
+            return nxt in self.place_starts
+        k = nxt
+        while k < len(w.starts) and k <= last + 3 and w.cap(k) and (k == nxt or w.sep(k) == " "):
+            if w.folded[k] in rules.org_heads:
+                return False
+            k += 1
+        return (
+            word in rules.place_words_after
+            or rules.is_common(word)
+            or word in rules.titles
+            or nxt in self.place_starts
+            or word in rules.given_names
+            or word in rules.particles
+            or word in rules.demonyms
+            or w.allcaps(nxt)
+        )
+
+    def _note_surname(self, last: int, weak: bool = False) -> None:
+        """Remember the last word of a person's name, so that it alone is no place either
+        (with ``weak``, the name's first word was only an unknown capitalised word)."""
+        nxt = last + 1
+        w = self.w
+        if nxt >= len(w.starts) or not (w.joined(nxt) and w.cap(nxt)):
+            (self.weak_surnames if weak else self.surnames).add(w.folded[last])
+
+    def surname_alone(self, first: int, last: int) -> bool:
+        """Whether a one-word name is a surname seen earlier or later in the text, or the
+        given name before one ("Bin Ladin" after "Usama bin Ladin")."""
+        if first != last:
+            return False
+        word = self.w.folded[first]
+        if word in self.surnames:
+            return True
+        nxt = first + 1
+        w = self.w
+        if nxt < len(w.starts) and w.joined(nxt) and w.cap(nxt) and w.folded[nxt] in self.surnames:
+            return True
+        return (
+            word in self.weak_surnames
+            and nxt < len(w.starts)
+            and w.folded[nxt] in self.rules.person_cues
+            and w.sep(nxt).strip() in ("", ",")
+        )
+
+
+def _blocked_words(words: Words, exclude: Sequence[tuple[int, int]]) -> set[int]:
+    blocked: set[int] = set()
+    for start, end in exclude:
+        i = bisect_right(words.ends, start)
+        while i < len(words.starts) and words.starts[i] < end:
+            blocked.add(i)
+            i += 1
+    return blocked
+
+
+def select_spans(
+    words: Words,
+    matches: Sequence[tuple[int, int, int]],
+    rules: NonPlaceRules,
+    exclude: Sequence[tuple[int, int]],
+    demonyms: bool,
+) -> list[tuple[int, int]]:
+    """The place spans among ``matches``: judged by the rules, longest first, no overlaps."""
+    blocked = _blocked_words(words, exclude)
+    for first, last, flags in matches:
+        if flags & ORG and words.cap(first):
+            blocked.update(range(first, last + 1))
+    judge = _Judge(words, matches, rules, blocked, demonyms)
+    accepted = [
+        (first, last)
+        for first, last, flags in matches
+        if flags & (PLACE | DEMONYM) and judge.judge(first, last, flags)
+    ]
+    accepted = [(f, l) for f, l in accepted if not judge.surname_alone(f, l)]
+    accepted.sort(key=lambda fl: (fl[0] - fl[1], words.starts[fl[0]] - words.ends[fl[1]], fl[0]))
+    taken: set[int] = set()
+    spans = []
+    for first, last in accepted:
+        if any(k in taken for k in range(first, last + 1)):
+            continue
+        taken.update(range(first, last + 1))
+        spans.append((words.starts[first], words.ends[last]))
+    return sorted(spans)

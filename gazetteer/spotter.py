@@ -1,0 +1,142 @@
+"""Rule-based toponym spotting: the spans of a text that name places in the gazetteer.
+
+One Aho-Corasick pass finds every run of whole words whose folded form is a gazetteer name;
+cheap rules over the neighbouring words then drop what is a common word, part of a person's
+or an organisation's name, a demonym or an acronym, and the longest of overlapping names wins.
+The word lists the rules use are reviewed data (``gazetteer/data/not_places.yaml`` and
+``common_words.yaml``), read through :mod:`gazetteer.nonplaces`.
+
+Words are maximal runs of letters and digits (or initialisms such as "U.S"), so a span never
+starts or ends on punctuation and a possessive "'s" is never part of it ("Karachi's" gives
+"Karachi").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
+
+import ahocorasick
+
+from gazetteer.nonplaces import NonPlaceRules, shipped_rules
+from gazetteer.spotrules import DEMONYM, ORG, PLACE, Words, select_spans
+
+log = logging.getLogger(__name__)
+
+#: A word: an initialism with its inner dots ("U.S" of "U.S.", folded "us"), or a maximal run
+#: of letters and digits, apostrophes inside it included ("Qa'ida", "Shi'ite") but not a
+#: possessive "'s" or a contraction ("I've").
+_WORD = re.compile(
+    r"(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])|[^\W_]+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_SPLIT = re.compile(f"({_WORD.pattern})")
+_DROPPED = re.compile(r"['’‘`´ʼʻ.]")
+
+
+def _default_fold() -> Callable[[str], str]:
+    from gazetteer.normalize import fold
+
+    return fold
+
+
+class Spotter:
+    """Finds place names of a gazetteer in free English text.
+
+    Build it once per process from the gazetteer's surface names (``Gazetteer.names()``);
+    it keeps names written in Latin letters only, folded with ``fold`` (by default
+    :func:`gazetteer.normalize.fold`, the gazetteer's own key function).  With
+    ``demonyms=True`` it also returns demonyms ("Pakistani") as spans;
+    :meth:`demonym_place` names the place each one stands for.
+    """
+
+    def __init__(
+        self,
+        names: Iterable[str],
+        *,
+        fold: Callable[[str], str] | None = None,
+        rules: NonPlaceRules | None = None,
+        demonyms: bool = False,
+    ) -> None:
+        self._fold = fold or _default_fold()
+        self.rules = rules or shipped_rules(self._fold)
+        self.demonyms = demonyms
+        self._fold_cache: dict[str, str] = {}
+        keys: dict[str, int] = {}
+        for name in names:
+            for key in self._keys(name):
+                keys[key] = keys.get(key, 0) | PLACE
+        for name in self.rules.organisations:
+            for key in self._keys(name):
+                keys[key] = keys.get(key, 0) | ORG
+        for key in self.rules.demonyms:
+            keys[key] = keys.get(key, 0) | DEMONYM
+        automaton = ahocorasick.Automaton()
+        for key, flags in keys.items():
+            automaton.add_word(f" {key} ", (key.count(" ") + 1, flags))
+        automaton.make_automaton()
+        self._automaton = automaton
+        log.info("spotter built over %d folded names", len(keys))
+
+    def _fold_word(self, word: str) -> str:
+        folded = self._fold_cache.get(word)
+        if folded is None:
+            folded = self._fold(word).replace(" ", "")
+            self._fold_cache[word] = folded
+        return folded
+
+    def _keys(self, name: str) -> set[str]:
+        """Folded keys of a name: word by word, and (for "Ma'arrat", "U.S.") with the
+        apostrophes and dots dropped as the gazetteer's fold does."""
+        words = [self._fold_word(w) for w in _WORD.findall(name)]
+        keys = {" ".join(w for w in words if w)}
+        if _DROPPED.search(name):
+            keys.add(self._fold(name))
+        return {k for k in keys if len(k) > 1 and k.isascii() and not k.replace(" ", "").isdigit()}
+
+    def _words(self, text: str) -> Words:
+        """Cut ``text`` into words with their offsets and folded forms."""
+        parts = _SPLIT.split(text)
+        bounds = list(accumulate(map(len, parts)))
+        tokens = parts[1::2]
+        starts, ends = bounds[0::2][: len(tokens)], bounds[1::2]
+        if text.isascii():
+            # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us").
+            joined = " ".join(tokens).lower().replace(".", "").replace("'", "")
+            folded = joined.split(" ") if tokens else []
+        else:
+            folded = [self._fold_word(t) or "_" for t in tokens]
+        return Words(text, starts, ends, folded)
+
+    def _matches(self, words: Words) -> list[tuple[int, int, int]]:
+        """Every gazetteer, organisation or demonym key in the text as (first word, last
+        word, flags); keys are padded with spaces, so they match whole words only."""
+        joined = " " + " ".join(words.folded) + " "
+        # offsets[k] is where word k ends in ``joined``.
+        offsets = list(accumulate(len(w) + 1 for w in words.folded))
+        found = []
+        for end, (count, flags) in self._automaton.iter(joined):
+            last = bisect_left(offsets, end)
+            found.append((last - count + 1, last, flags))
+        return found
+
+    def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping ``(start, end)`` spans of place names in ``text``.
+
+        ``text[start:end]`` is the name as written.  Nothing is returned from inside an
+        ``exclude`` span (e.g. an armed group's name such as "Tehrik-e-Taliban Pakistan"),
+        nor from inside a web or e-mail address.
+        """
+        words = self._words(text)
+        if not words.starts:
+            return []
+        if "://" in text or "www." in text or "@" in text:
+            exclude = [*exclude, *((m.start(), m.end()) for m in _URL.finditer(text))]
+        return select_spans(words, self._matches(words), self.rules, exclude, self.demonyms)
+
+    def demonym_place(self, surface: str) -> str | None:
+        """The place a demonym stands for ("Pakistani" -> "Pakistan"), or None."""
+        return self.rules.demonyms.get(self._fold(surface))

@@ -1,0 +1,292 @@
+"""Tests of the rule-based toponym spotter (gazetteer.spotter, gazetteer.spotrules,
+gazetteer.nonplaces) on a small hand-made name list and invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer.nonplaces import COMMON_WORDS, NOT_PLACES
+from gazetteer.normalize import fold
+from gazetteer.spotter import Spotter
+
+NAMES = [
+    "Cleveland",
+    "Bari",
+    "Karachi",
+    "Washington",
+    "Khorasan",
+    "Pakistan",
+    "Kashmir",
+    "North Waziristan",
+    "Waziristan",
+    "Reading",
+    "Mission",
+    "Abbottabad",
+    "Mumbai",
+    "Quetta",
+    "Punjab",
+    "Khost",
+    "Afghanistan",
+    "New Delhi",
+    "Delhi",
+    "Dera Ismail Khan",
+    "Khan",
+    "Khyber Pakhtunkhwa",
+    "Tora Bora",
+    "FATA",
+    "Peshawar",
+    "Lahore",
+    "Kabul",
+    "Bath",
+    "Police",
+    "Of",
+    "Union",
+    "Man",
+    "Saeed",
+    "Ladin",
+    "Bin",
+    "Uzbekistan",
+    "India",
+    "Uzbek",
+    "U.S.",
+    "Swat",
+    "Maarrat",
+    "Ma'arrat",
+    "Jordan",
+    "Kandahar",
+    "London",
+    "Hurst",
+    "Islamabad",
+    "Binori Town",
+    "Nangarhar",
+    "Abu Dhabi",
+    "Sialkot",
+]
+
+
+@pytest.fixture(scope="module")
+def spotter() -> Spotter:
+    return Spotter(NAMES)
+
+
+def surfaces(spotter: Spotter, text: str, exclude=()) -> list[str]:
+    return [text[s:e] for s, e in spotter.spot(text, exclude)]
+
+
+# --- matching, offsets and overlaps -----------------------------------------------------
+
+
+def test_offsets_slice_back_to_the_surface_and_possessive_is_outside(spotter):
+    text = "Militants fled Karachi's suburbs for Quetta."
+    spans = spotter.spot(text)
+    assert [text[s:e] for s, e in spans] == ["Karachi", "Quetta"]
+    assert spans[0] == (text.index("Karachi"), text.index("Karachi") + len("Karachi"))
+
+
+def test_longest_name_wins_over_its_parts(spotter):
+    text = "Drone strikes hit North Waziristan and Dera Ismail Khan near New Delhi's envoy."
+    assert surfaces(spotter, text) == ["North Waziristan", "Dera Ismail Khan", "New Delhi"]
+
+
+def test_hyphen_and_apostrophe_variants_match(spotter):
+    assert surfaces(spotter, "Refugees reached Khyber-Pakhtunkhwa.") == ["Khyber-Pakhtunkhwa"]
+    assert surfaces(spotter, "Shelling near Ma’arrat and Maarrat.") == ["Ma’arrat", "Maarrat"]
+
+
+def test_places_joined_by_and_and_commas_are_separate(spotter):
+    text = "Cells in Lahore, Peshawar and Quetta were raided."
+    assert surfaces(spotter, text) == ["Lahore", "Peshawar", "Quetta"]
+
+
+def test_name_wrapped_across_a_line_is_one_span(spotter):
+    text = "fighting in Tora\nBora lasted weeks"
+    assert surfaces(spotter, text) == ["Tora\nBora"]
+
+
+def test_names_inside_words_and_web_addresses_are_not_found(spotter):
+    text = "Karachiites read https://example.org/Karachi-Quetta/Peshawar today."
+    assert surfaces(spotter, text) == []
+
+
+def test_exclude_spans_block_places_inside_group_names(spotter):
+    text = "Wilayat Khorasan claimed the attack; Khorasan is a historical region."
+    group = (0, len("Wilayat Khorasan"))
+    spans = spotter.spot(text, exclude=[group])
+    assert [text[s:e] for s, e in spans] == ["Khorasan"]
+    assert spans[0][0] > group[1]
+
+
+# --- capitalisation, common words and acronyms -------------------------------------------
+
+
+def test_lower_case_names_are_not_places(spotter):
+    assert surfaces(spotter, "After reading the police report on his mission, he left.") == []
+
+
+def test_sentence_initial_common_words_are_not_places(spotter):
+    text = "Police said the Union of traders met. Of course Man is tired. Reading helps."
+    assert surfaces(spotter, text) == []
+
+
+def test_capitalised_common_word_needs_a_locative_cue(spotter):
+    assert surfaces(spotter, "The UN Mission said so.") == []
+    assert surfaces(spotter, "He studied in Reading and swam near Bath.") == ["Reading", "Bath"]
+
+
+def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter):
+    assert surfaces(spotter, "Raids in FATA and the U.S. continued.") == ["FATA", "U.S"]
+    assert surfaces(spotter, "The KHOST unit said.") == []
+    assert surfaces(spotter, "QUETTA: Gunmen killed two.") == ["QUETTA"]
+    assert surfaces(spotter, "FLOODS HIT PESHAWAR AGAIN\nWater rose.") == ["PESHAWAR"]
+
+
+def test_mixed_case_group_acronyms_are_not_places(spotter):
+    assert surfaces(Spotter(["LeT", "Karachi"]), "LeT cells in Karachi") == ["Karachi"]
+
+
+# --- persons ---------------------------------------------------------------------------
+
+
+def test_names_after_titles_are_people(spotter):
+    text = "Gen. Charles Cleveland met President Washington and Hafiz Saeed in Khost."
+    assert surfaces(spotter, text) == ["Khost"]
+
+
+def test_surname_after_given_name_is_a_person_and_stays_one(spotter):
+    text = "Khalid Bari was seen in Quetta. Later Bari moved to Mumbai."
+    assert surfaces(spotter, text) == ["Quetta", "Mumbai"]
+
+
+def test_arabic_name_particles_do_not_hide_a_given_name(spotter):
+    text = "Usama bin Ladin hid in Abbottabad; Bin Ladin's courier lived there."
+    assert surfaces(spotter, text) == ["Abbottabad"]
+
+
+def test_unknown_capitalised_word_before_a_name_makes_it_a_person(spotter):
+    assert surfaces(spotter, "Grover Cleveland visited Karachi.") == ["Karachi"]
+
+
+def test_a_place_that_starts_with_a_given_name_is_still_a_place(spotter):
+    assert surfaces(spotter, "Flights from Abu Dhabi reached Jordan.") == ["Abu Dhabi", "Jordan"]
+
+
+def test_place_words_and_titles_after_a_name_keep_the_place(spotter):
+    text = "Swat Valley and the Karachi Mayor's office and Kandahar Province"
+    assert surfaces(spotter, text) == ["Swat", "Karachi", "Kandahar"]
+
+
+# --- organisations, media, collections, demonyms ----------------------------------------
+
+
+def test_publications_and_agencies_are_not_places(spotter):
+    text = (
+        "The Washington Post, Dawn and the Times of India cited Reuters; "
+        "Voice of America quoted sources in Kabul."
+    )
+    assert surfaces(spotter, text) == ["Kabul"]
+
+
+def test_organisation_names_with_places_inside_are_not_places(spotter):
+    text = "University of Karachi staff and Punjab Police met in Lahore. Lahore Press Club too."
+    assert surfaces(spotter, text) == ["Lahore"]
+
+
+def test_document_collections_are_not_places_but_events_are(spotter):
+    text = "The Abbottabad files mention the Mumbai attacks."
+    assert surfaces(spotter, text) == ["Mumbai"]
+
+
+def test_publisher_in_a_citation_is_not_a_place(spotter):
+    assert surfaces(spotter, "Ahmed, Z. Jihad. London: Hurst, 2015.") == ["London"]
+
+
+def test_demonyms_are_not_places_unless_asked(spotter):
+    text = "Pakistani officials and Uzbek fighters left Pakistan."
+    assert surfaces(spotter, text) == ["Pakistan"]
+    with_demonyms = Spotter(NAMES, demonyms=True)
+    assert surfaces(with_demonyms, text) == ["Pakistani", "Uzbek", "Pakistan"]
+    assert with_demonyms.demonym_place("Pakistani") == "Pakistan"
+    assert with_demonyms.demonym_place("Uzbek") == "Uzbekistan"
+    assert with_demonyms.demonym_place("Karachi") is None
+
+
+def test_lower_case_place_word_inside_a_longer_name(spotter):
+    assert surfaces(spotter, "the seminary at Binori town in Karachi") == ["Binori town", "Karachi"]
+    assert surfaces(spotter, "the town of Sialkot") == ["Sialkot"]
+
+
+# --- data hygiene ----------------------------------------------------------------------
+
+
+def test_every_rules_entry_is_a_string_with_a_source():
+    for path in (NOT_PLACES, COMMON_WORDS):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, section in data.items():
+            assert section.get("source"), f"{path.name}:{name} has no source"
+            for key in ("words", "names", "after", "before"):
+                for entry in section.get(key, []):
+                    if isinstance(entry, dict):
+                        assert isinstance(entry.get("name"), str) and entry.get("kind"), entry
+                    else:
+                        assert isinstance(entry, str), f"{path.name}:{name}: {entry!r}"
+
+
+# --- properties ------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("abcdeKQPNW .,;:'’-\n()")
+    + [
+        "Karachi",
+        "North Waziristan",
+        "Khost",
+        "FATA",
+        "Bari",
+        "Gen. ",
+        "Khalid ",
+        "Reading",
+        "U.S.",
+        "’s",
+        "http://x",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_spans_are_sorted_in_range_disjoint_and_trimmed(text):
+    spots = SPOTTER_FOR_PROPERTIES.spot(text)
+    assert spots == sorted(spots)
+    previous_end = 0
+    for start, end in spots:
+        assert 0 <= start < end <= len(text)
+        assert start >= previous_end
+        previous_end = end
+        surface = text[start:end]
+        assert surface == surface.strip(" \n.,;:'’-()")
+        assert fold(surface)
+
+
+SPOTTER_FOR_PROPERTIES = Spotter(NAMES)
+
+
+# --- the real index --------------------------------------------------------------------
+
+
+def test_spotter_over_the_shipped_gazetteer():
+    index = pytest.importorskip(
+        "gazetteer.index", reason="the gazetteer index module is not there yet"
+    )
+    try:
+        gazetteer = index.Gazetteer.load()
+    except index.IndexFormatError as err:
+        pytest.skip(f"no built gazetteer index in gazetteer/data yet: {err}")
+    spotter = Spotter(gazetteer.names())
+    text = (
+        "KARACHI: Militants of Tehrik-e-Taliban Pakistan moved from North Waziristan to "
+        "Quetta, Gen. Charles Cleveland told The Washington Post."
+    )
+    group = (text.index("Tehrik"), text.index(" moved"))
+    assert surfaces(spotter, text, [group]) == ["KARACHI", "North Waziristan", "Quetta"]
