@@ -44,6 +44,7 @@ class NonPlaceRules:
     place_words_before: frozenset[str]
     locative_cues: frozenset[str]
     particles: frozenset[str]
+    person_particles: frozenset[str]
     abbreviations: frozenset[str]
     """All-capital place abbreviations, case-sensitive surfaces without dots ("FATA", "US")."""
     demonyms: Mapping[str, str]
@@ -81,6 +82,7 @@ def load_rules(
         place_words_before=_words(data["place_words"], "before", fold),
         locative_cues=_words(data["locative_cues"], "words", fold),
         particles=_words(data["name_particles"], "words", fold),
+        person_particles=_words(data["person_particles"], "words", fold),
         abbreviations=frozenset(
             str(w).replace(".", "") for w in data["place_abbreviations"]["words"]
         ),

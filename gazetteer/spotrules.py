@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from gazetteer.nonplaces import NonPlaceRules
+from gazetteer.tokens import Words
 
 PLACE, ORG, DEMONYM = 1, 2, 4
 
 #: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
 _INNER_SEP = re.compile(r" |-|‐|‑|'|’|\. ?|\n|&| & ")
-#: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
-_RUN_SEP = frozenset({" ", "-", "‐", "‑", ". "})
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
 _DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]*)?\s*(?::|\(|-{1,2} |— |– )")
 _NOT_A_CUE_GAP = frozenset({"the"})
@@ -29,66 +27,6 @@ _NOT_A_CUE_GAP = frozenset({"the"})
 _ACRONYM_LIKE = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?[A-Z]?")
 #: A publisher in a citation: "London: Hurst, 2015".
 _CITATION_AFTER = re.compile(r"[\w .&-]{0,40}, (?:1[89]|20)\d\d\b")
-#: Lower-case particles inside personal names ("Usama bin Ladin", "Ayman al-Zawahiri").
-_NAME_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "ul",
-        "ud",
-        "ur",
-        "ad",
-        "an",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "bin",
-        "ibn",
-        "bint",
-        "de",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """One text cut into words (maximal runs of letters and digits) with their folded forms."""
-
-    text: str
-    starts: list[int]
-    ends: list[int]
-    folded: list[str]
-
-    def surface(self, i: int) -> str:
-        """Word ``i`` as written."""
-        return self.text[self.starts[i] : self.ends[i]]
-
-    def sep(self, i: int) -> str:
-        """The characters between word ``i - 1`` and word ``i``."""
-        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
-
-    def cap(self, i: int) -> bool:
-        """Whether word ``i`` starts with a capital letter."""
-        return self.text[self.starts[i]].isupper()
-
-    def allcaps(self, i: int) -> bool:
-        """Whether word ``i`` is two or more capital letters ("FATA", "KARACHI")."""
-        word = self.surface(i)
-        return len(word) > 1 and word.isupper()
-
-    def joined(self, i: int) -> bool:
-        """Whether word ``i`` continues the name word ``i - 1`` belongs to."""
-        sep = self.sep(i)
-        if sep == ". ":
-            return len(self.surface(i - 1)) <= 4 and self.cap(i - 1)
-        return sep in _RUN_SEP
 
 
 class _Judge:
@@ -220,7 +158,11 @@ class _Judge:
         w, rules = self.w, self.rules
         chain = []
         k = first
-        while k > 0 and w.joined(k) and (w.cap(k - 1) or w.folded[k - 1] in _NAME_PARTICLES):
+        while (
+            k > 0
+            and w.joined(k)
+            and (w.cap(k - 1) or w.folded[k - 1] in self.rules.person_particles)
+        ):
             k -= 1
             chain.append(k)
         while chain and not w.cap(chain[-1]):

@@ -16,24 +16,18 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
+from collections.abc import Callable, Iterable, Sequence
 
 import ahocorasick
 
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
-from gazetteer.spotrules import DEMONYM, ORG, PLACE, Words, select_spans
+from gazetteer.spotrules import DEMONYM, ORG, PLACE, select_spans
+from gazetteer.tokens import WORD, Words, cut
 
 log = logging.getLogger(__name__)
 
-#: A word: an initialism with its inner dots ("U.S" of "U.S.", folded "us"), or a maximal run
-#: of letters and digits, apostrophes inside it included ("Qa'ida", "Shi'ite") but not a
-#: possessive "'s" or a contraction ("I've").
-_WORD = re.compile(
-    r"(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])|[^\W_]+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*"
-)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_SPLIT = re.compile(f"({_WORD.pattern})")
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
 
 
@@ -91,25 +85,14 @@ class Spotter:
     def _keys(self, name: str) -> set[str]:
         """Folded keys of a name: word by word, and (for "Ma'arrat", "U.S.") with the
         apostrophes and dots dropped as the gazetteer's fold does."""
-        words = [self._fold_word(w) for w in _WORD.findall(name)]
+        words = [self._fold_word(w) for w in WORD.findall(name)]
         keys = {" ".join(w for w in words if w)}
         if _DROPPED.search(name):
             keys.add(self._fold(name))
         return {k for k in keys if len(k) > 1 and k.isascii() and not k.replace(" ", "").isdigit()}
 
     def _words(self, text: str) -> Words:
-        """Cut ``text`` into words with their offsets and folded forms."""
-        parts = _SPLIT.split(text)
-        bounds = list(accumulate(map(len, parts)))
-        tokens = parts[1::2]
-        starts, ends = bounds[0::2][: len(tokens)], bounds[1::2]
-        if text.isascii():
-            # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us").
-            joined = " ".join(tokens).lower().replace(".", "").replace("'", "")
-            folded = joined.split(" ") if tokens else []
-        else:
-            folded = [self._fold_word(t) or "_" for t in tokens]
-        return Words(text, starts, ends, folded)
+        return cut(text, self._fold_word)
 
     def _matches(self, words: Words) -> list[tuple[int, int, int]]:
         """Every gazetteer, organisation or demonym key in the text as (first word, last
