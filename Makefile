@@ -24,12 +24,14 @@ setup-dev: $(VENV)/.dev assets
 
 ## Leaflet and its plugins for the offline map: the npm packages pinned in dashboard/package-lock.json,
 ## copied into dashboard/static/vendor/<package>/ (git-ignored), which Streamlit serves at /app/static/.
+## The shipped basemap is copied beside them so the browser caches it instead of getting it on every rerun.
 ASSETS := dashboard/static/vendor/.installed
-$(ASSETS): dashboard/package.json dashboard/package-lock.json
+$(ASSETS): dashboard/package.json dashboard/package-lock.json dashboard/data/countries.geojson
 	cd dashboard && npm ci --ignore-scripts --no-audit --no-fund --silent
-	rm -rf dashboard/static/vendor && mkdir -p dashboard/static/vendor
+	rm -rf dashboard/static/vendor && mkdir -p dashboard/static/vendor/basemap
 	for pkg in $$(cd dashboard && node -p "Object.keys(require('./package.json').dependencies).join(' ')"); do \
 	  cp -R dashboard/node_modules/$$pkg/dist dashboard/static/vendor/$$pkg; done
+	cp dashboard/data/countries.geojson dashboard/static/vendor/basemap/
 	touch $@
 
 assets: $(ASSETS)

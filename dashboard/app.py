@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from atlas.settings import load_settings
 from atlas.store import EventStore, StoreError
-from dashboard import briefing, charts, exports, filters, mapview, sidebar
+from dashboard import charts, exports, filters, mapview, sidebar
 from dashboard.assets import missing_assets
 from dashboard.groups import read_lexicon_styles, styles_for
 from dashboard.markers import build_markers
@@ -27,7 +27,8 @@ from dashboard.table import table_html
 DEFAULT_TITLE = "Armed group activity"
 
 
-@st.cache_data(show_spinner="Reading the event store…", max_entries=4)
+# cache_resource, not cache_data: the frames are shared read-only, never copied per rerun.
+@st.cache_resource(show_spinner="Reading the event store…", max_entries=2)
 def load_store(path: str, mtime: float) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     """Events and documents (without their text), cached until the store file changes."""
     store = EventStore(path)
@@ -35,7 +36,7 @@ def load_store(path: str, mtime: float) -> tuple[gpd.GeoDataFrame, pd.DataFrame]
     return store.events(), documents.drop(columns=["text"], errors="ignore")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def markers_for(path: str, mtime: float, state: filters.FilterState):
     """Filtered events and their markers, cached per store version and filter state."""
     events, _ = load_store(path, mtime)
@@ -60,11 +61,16 @@ def empty_state(settings, reason: str) -> None:
 def exports_panel(chosen: pd.DataFrame, markers, styles, title: str, subtitle: str, m) -> None:
     """Downloads of the filtered view; files are built only when a button is pressed."""
     stem = exports.file_stem(title)
-    brief = briefing.Briefing(title, subtitle, markers.frame, styles)
+
+    def render(fmt: str) -> bytes:
+        from dashboard import briefing  # matplotlib loads only when a briefing is asked for
+
+        return briefing.render(briefing.Briefing(title, subtitle, markers.frame, styles), fmt)
+
     cols = st.columns(3)
-    cols[0].download_button("Briefing PNG", lambda: briefing.render(brief, "png"),
+    cols[0].download_button("Briefing PNG", lambda: render("png"),
                             file_name=f"{stem}.png", mime="image/png", on_click="ignore", key="dl_png")
-    cols[1].download_button("Briefing PDF", lambda: briefing.render(brief, "pdf"),
+    cols[1].download_button("Briefing PDF", lambda: render("pdf"),
                             file_name=f"{stem}.pdf", mime="application/pdf", on_click="ignore", key="dl_pdf")
     cols[2].download_button("Interactive map (HTML)", lambda: mapview.standalone_html(m).encode("utf-8"),
                             file_name=f"{stem}.html", mime="text/html", on_click="ignore", key="dl_html")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 VENDOR = Path(__file__).parent / "static" / "vendor"
 STATIC_URL = "/app/static/vendor"
+BASEMAP_ASSET = "basemap/countries.geojson"
+"""The shipped boundaries (dashboard/data), copied next to the vendor files by ``make assets``."""
 
 # Asset sets by folium element kind: (javascript files, stylesheets), relative to VENDOR.
 ASSETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -34,7 +36,7 @@ ASSETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 def missing_assets(vendor: Path = VENDOR) -> list[str]:
     """Asset files that are not installed (run ``make assets`` to install them)."""
-    files = [f for js, css in ASSETS.values() for f in (*js, *css)]
+    files = [f for js, css in ASSETS.values() for f in (*js, *css)] + [BASEMAP_ASSET]
     return [f for f in files if not (vendor / f).is_file()]
 
 

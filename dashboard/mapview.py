@@ -18,7 +18,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import FeatureGroupSubGroup, GroupedLayerControl, HeatMap, MarkerCluster
 from jinja2 import Template
 
-from dashboard.assets import STATIC_URL, localise
+from dashboard.assets import BASEMAP_ASSET, STATIC_URL, inline_assets, localise
 from dashboard.basemap import BASEMAP_STYLE, SEA_COLOUR, countries_geojson
 from dashboard.filters import PRECISIONS
 from dashboard.groups import GroupStyle
@@ -83,9 +83,15 @@ class _Script(MacroElement):
         )
 
 
+# The boundaries go in their own pane under every overlay; they are fetched from the static
+# server (cached by the browser across reruns) or, in a standalone page, inlined.
 _BASEMAP_JS = (
-    "var style = {{ this.payload.style }};"
-    "L.geoJSON({{ this.geojson }}, {style: function(){return style;}, interactive: false}).addTo(parent);"
+    "var style = {{ this.payload.style }}, pane = parent.createPane('atlasBasemap');"
+    "pane.style.zIndex = 250; pane.style.pointerEvents = 'none';"
+    "var data = {% if this.inline %}Promise.resolve({{ this.inline }}){% else %}"
+    "fetch({{ this.payload.url }}).then(function(r){return r.json();}){% endif %};"
+    "data.then(function(d){ L.geoJSON(d, {style: function(){return style;}, interactive: false,"
+    " pane: 'atlasBasemap'}).addTo(parent); });"
 )
 _MARKERS_JS = (
     "var rows = {{ this.payload.rows }}, svg = {{ this.payload.shapes }}, colour = {{ this.payload.colour }},"
@@ -140,9 +146,9 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.5, maxZoom=14, minZoom=2)
     localise(m, "map", asset_base)
     m.get_root().header.add_child(Element(CSS), name="atlas_css")
-    basemap = _Script(_BASEMAP_JS, style=BASEMAP_STYLE)
-    basemap.geojson = countries_geojson()
-    basemap.add_to(m)
+    basemap = _Script(_BASEMAP_JS, style=BASEMAP_STYLE, url=f"{asset_base}/{BASEMAP_ASSET}")
+    basemap.inline = None
+    basemap.add_to(m, name="atlas_basemap")
     overlays: dict[str, list] = {}
     if online_tiles:
         for name, (tiles, _attr) in ONLINE_TILES.items():
@@ -193,6 +199,9 @@ def marker_bounds(frame: pd.DataFrame) -> list[list[float]] | None:
 
 def standalone_html(m: folium.Map) -> str:
     """The map as one HTML page with every asset inlined, for opening from disk offline."""
-    from dashboard.assets import inline_assets
-
-    return inline_assets(m.get_root().render())
+    basemap = m._children["atlas_basemap"]
+    basemap.inline = countries_geojson()
+    try:
+        return inline_assets(m.get_root().render())
+    finally:
+        basemap.inline = None

@@ -1,6 +1,6 @@
 import folium
 
-from dashboard.assets import ASSETS, inline_assets, localise, missing_assets
+from dashboard.assets import ASSETS, BASEMAP_ASSET, inline_assets, localise, missing_assets
 
 
 def test_localise_replaces_cdn_links():
@@ -10,7 +10,7 @@ def test_localise_replaces_cdn_links():
 
 
 def test_missing_assets_lists_what_is_not_installed(tmp_path):
-    expected = {f for js, css in ASSETS.values() for f in (*js, *css)}
+    expected = {f for js, css in ASSETS.values() for f in (*js, *css)} | {BASEMAP_ASSET}
     assert set(missing_assets(tmp_path)) == expected
     (tmp_path / "leaflet").mkdir()
     (tmp_path / "leaflet" / "leaflet.js").write_text("x")

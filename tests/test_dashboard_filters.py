@@ -2,7 +2,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from atlas.frames import events_frame
-from dashboard.filters import DEFAULT_PRECISIONS, FilterState, apply, describe, precision_of, year_bounds
+from dashboard.filters import (
+    DEFAULT_PRECISIONS,
+    FilterState,
+    apply,
+    describe,
+    precision_of,
+    year_bounds,
+)
 from dashboard.synthetic import synthetic_events
 
 names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(

@@ -39,6 +39,14 @@ def test_standalone_html_inlines_every_asset():
     assert _urls(page) == set()
     assert "L.markerClusterGroup" in page and "L.heatLayer" in page
     assert "data:image/png;base64," in page  # leaflet.css images
+    assert '"name":"Afghanistan"' in page.replace(" ", "") and "fetch(" not in page  # basemap inlined
+
+
+def test_served_map_fetches_the_basemap_from_the_static_server():
+    m, _ = _map()
+    page = m.get_root().render()
+    assert 'fetch("/app/static/vendor/basemap/countries.geojson")' in page
+    assert "Afghanistan" not in page
 
 
 def test_online_tiles_only_when_asked():
