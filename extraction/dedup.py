@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
@@ -22,10 +22,9 @@ logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64(1_099_511_628_211)
-# Candidates are found through a sparser index, then checked on the full sampled sets.
-_INDEX_EVERY = 16
-# Documents with fewer index keys than this are compared directly instead.
-_FEW_KEYS = 8
+# Candidates are found through a sparser index (a quarter of the kept shingles), then
+# checked on the full kept sets.
+_INDEX_EVERY = 4
 
 
 def shingles(text: str, size: int = 5, sample: int = 4) -> np.ndarray:
@@ -33,12 +32,8 @@ def shingles(text: str, size: int = 5, sample: int = 4) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    cache: dict[str, int] = {}
-    ids = np.fromiter(
-        (cache.setdefault(w, zlib.crc32(w.encode("utf-8", "surrogatepass"))) for w in words),
-        dtype=np.uint64,
-        count=len(words),
-    )
+    vocabulary = {w: zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in set(words)}
+    ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64, count=len(words))
     span = min(size, len(ids))
     count = len(ids) - span + 1
     hashes = np.zeros(count, dtype=np.uint64)
@@ -62,7 +57,11 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class Deduplicator:
-    """Remembers the documents added so far and says which earlier one a new one copies."""
+    """Remembers the documents added so far and says which earlier one a new one copies.
+
+    ``sample`` trades memory for accuracy: documents shorter than about ``4 * sample`` words
+    keep too few shingles to be compared and are never flagged (use ``sample=1`` for them).
+    """
 
     def __init__(self, threshold: float = 0.7, shingle: int = 5, sample: int = 4) -> None:
         if not 0.0 < threshold <= 1.0:
@@ -71,9 +70,23 @@ class Deduplicator:
         self.shingle = shingle
         self.sample = sample
         self._sets: dict[str, np.ndarray] = {}
+        self._keys: dict[str, int] = {}
         self._original: dict[str, str] = {}
         self._index: dict[int, list[str]] = defaultdict(list)
-        self._small: list[str] = []
+        self._keyless: list[str] = []
+
+    def _candidates(self, keys: np.ndarray) -> list[str]:
+        """Earlier documents sharing enough index keys with ``keys`` to be worth comparing."""
+        if len(keys) == 0:
+            return list(self._keyless)
+        hits = Counter(doc for key in keys.tolist() for doc in self._index.get(key, ()))
+        # A copy shares about `containment` of the smaller document's keys; half of that is
+        # a safe floor that skips documents sharing only a stock phrase or two.
+        return sorted(
+            doc
+            for doc, count in hits.items()
+            if count >= 0.5 * self.threshold * min(len(keys), self._keys[doc])
+        )
 
     def add(self, document: Document) -> str | None:
         """Remember ``document``; return the ``doc_hash`` of the earlier document it copies, if any.
@@ -85,21 +98,17 @@ class Deduplicator:
             return None
         mine = shingles(document.text, self.shingle, self.sample)
         keys = mine[mine % np.uint64(_INDEX_EVERY * self.sample) == 0]
-        if len(keys) < _FEW_KEYS:
-            candidates = set(self._sets)
-        else:
-            candidates = {doc for key in keys.tolist() for doc in self._index.get(key, ())}
-            candidates.update(self._small)
         best, best_score = None, 0.0
-        for doc_hash in sorted(candidates):
+        for doc_hash in self._candidates(keys):
             score = containment(mine, self._sets[doc_hash])
             if score > best_score:
                 best, best_score = doc_hash, score
         self._sets[document.doc_hash] = mine
+        self._keys[document.doc_hash] = len(keys)
         for key in keys.tolist():
             self._index[key].append(document.doc_hash)
-        if len(keys) < _FEW_KEYS:
-            self._small.append(document.doc_hash)
+        if len(keys) == 0:
+            self._keyless.append(document.doc_hash)
         if best is None or best_score < self.threshold:
             return None
         original = self._original.get(best, best)

@@ -1,6 +1,6 @@
-"""One reader per file format: bytes in, plain text and the metadata the format carries out.
+"""Readers for text, HTML and Word files: bytes in, plain text and the format's metadata out.
 
-Every reader raises ``FormatProblem`` (what is wrong, what to do) for files it cannot use;
+PDF is read in ``extraction.pdf``. Every reader raises ``FormatProblem`` (what is wrong, what to do) for files it cannot use;
 ``extraction.readers`` turns that into a ``FileProblem`` naming the file.
 """
 
@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extraction.encoding import BinaryData, decode, sniff_binary
+from extraction.encoding import BinaryData, decode
 
 logger = logging.getLogger(__name__)
 
@@ -116,70 +116,6 @@ def _fallback_html_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def read_pdf(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
-    """The text layer of a PDF, page by page; refuses encrypted, damaged and image-only files."""
-    import pdfplumber
-    from pypdf import PdfReader
-
-    if b"%PDF-" not in data[:1024]:
-        what = sniff_binary(data)
-        raise FormatProblem(
-            f"not a PDF (it looks like {what or 'text or an unknown format'})",
-            "use the file's real extension",
-        )
-    if b"%%EOF" not in data[-4096:]:
-        raise FormatProblem(
-            "truncated or damaged PDF (no end-of-file marker)",
-            "the file was probably cut off while copying or downloading: get a fresh copy",
-        )
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise FormatProblem(
-                "encrypted PDF", "encrypted PDF: remove the password and add it again"
-            )
-        pages = len(reader.pages)
-    except FormatProblem:
-        raise
-    except Exception as err:  # pypdf raises many types on hostile files
-        raise FormatProblem(
-            f"damaged PDF ({type(err).__name__}: {err})", "get a fresh copy of the file"
-        ) from err
-    if pages > budget.max_pages:
-        raise FormatProblem(
-            f"PDF has {pages} pages, over the limit of {budget.max_pages}",
-            "raise ATLAS_MAX_PDF_PAGES (max_pdf_pages) or split the file",
-        )
-    texts: list[str] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-            for page in pdf.pages:
-                texts.append(page.extract_text() or "")
-                page.close()
-                budget.check_time()
-            info = pdf.metadata or {}
-    except FormatProblem:
-        raise
-    except Exception as err:  # pdfminer raises many types on hostile files
-        raise FormatProblem(
-            f"damaged PDF ({type(err).__name__}: {err})", "get a fresh copy of the file"
-        ) from err
-    text = "\n\n".join(t.strip() for t in texts)
-    if not text.strip():
-        raise FormatProblem(
-            "scanned PDF: no text layer, OCR not available",
-            "run OCR on it (e.g. ocrmypdf) and add the result, or add a text version",
-        )
-    return text, FileMeta(title=_pdf_info(info, "Title"), author=_pdf_info(info, "Author"))
-
-
-def _pdf_info(info: dict, key: str) -> str | None:
-    value = info.get(key)
-    if isinstance(value, bytes):
-        value = value.decode("latin-1", errors="replace")
-    return value.strip() or None if isinstance(value, str) else None
-
-
 def check_zip(data: bytes, max_bytes: int) -> zipfile.ZipFile:
     """Open ``data`` as a zip after checking, from its directory alone, that it is not a bomb."""
     try:
@@ -232,16 +168,3 @@ def read_docx(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
             f"damaged .docx ({type(err).__name__}: {err})", "open it in Word and save it again"
         ) from err
     return "\n".join(blocks), meta
-
-
-READERS: dict[str, Callable[[bytes, Budget], tuple[str, FileMeta]]] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_text,
-    ".markdown": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".xhtml": read_html,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
-}

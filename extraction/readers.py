@@ -21,13 +21,32 @@ from typing import BinaryIO
 from atlas.records import Document, FileProblem
 from atlas.settings import Settings
 from extraction import metadata
-from extraction.formats import READERS, Budget, FileMeta, FormatProblem
+from extraction.formats import (
+    Budget,
+    FileMeta,
+    FormatProblem,
+    read_docx,
+    read_html,
+    read_text,
+)
 from extraction.language import guess_language
+from extraction.pdf import read_pdf
 from extraction.sections import find_sections
 
 logger = logging.getLogger(__name__)
 
 _MB = 1024 * 1024
+READERS: dict[str, Callable[[bytes, Budget], tuple[str, FileMeta]]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+}
 SUPPORTED = tuple(sorted(READERS))
 _VANISHED_HINT = "it was moved or deleted while being read; add it again if it is still needed"
 

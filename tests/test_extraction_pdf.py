@@ -1,0 +1,93 @@
+"""PDF reading on PDFs assembled for each test."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from extraction.formats import Budget, FormatProblem
+from extraction.pdf import pdfplumber_pages, pypdf_pages, read_pdf
+from tests.hostile_corpus import encrypted_pdf, image_pdf, text_pdf
+
+_MB = 1024 * 1024
+
+
+def budget(max_pages: int = 500, seconds: float = 120.0, clock=None):
+    return Budget(64 * _MB, max_pages, seconds, started=0.0, clock=clock or (lambda: 0.0))
+
+
+def test_pdf_pages_are_read_in_order():
+    text, _ = read_pdf(text_pdf([["first page"], ["second page"], ["third page"]]), budget())
+    assert text.index("first") < text.index("second") < text.index("third")
+
+
+def test_pdf_over_the_page_limit_names_the_setting():
+    with pytest.raises(FormatProblem) as err:
+        read_pdf(text_pdf([["a"], ["b"]]), budget(max_pages=1))
+    assert "2 pages" in err.value.reason and "ATLAS_MAX_PDF_PAGES" in err.value.hint
+
+
+def test_pdf_with_a_user_password_is_refused_with_the_advice():
+    with pytest.raises(FormatProblem) as err:
+        read_pdf(encrypted_pdf(text_pdf([["secret text"]]), "pw"), budget())
+    assert err.value.hint == "encrypted PDF: remove the password and add it again"
+
+
+def test_pdf_with_only_an_owner_password_is_read():
+    text, _ = read_pdf(encrypted_pdf(text_pdf([["open text"]]), "", "owner"), budget())
+    assert "open text" in text
+
+
+def test_image_only_pdf_has_no_text_layer():
+    with pytest.raises(FormatProblem, match="no text layer, OCR not available"):
+        read_pdf(image_pdf(), budget())
+
+
+def test_truncated_pdf_is_refused_before_parsing():
+    pdf = text_pdf([["some text"]])
+    with pytest.raises(FormatProblem, match="truncated"):
+        read_pdf(pdf[:-20], budget())
+
+
+def test_slow_pdf_stops_at_the_time_limit():
+    ticks = iter(range(0, 10_000, 100))
+    with pytest.raises(FormatProblem) as err:
+        read_pdf(text_pdf([["a"], ["b"], ["c"]]), budget(seconds=150, clock=lambda: next(ticks)))
+    assert "ATLAS_SECONDS_PER_DOCUMENT" in err.value.hint
+
+
+def test_title_and_author_come_from_the_document_information():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf([["body text"]]))))
+    writer.add_metadata({"/Title": "Monitoring report", "/Author": "Team B"})
+    out = io.BytesIO()
+    writer.write(out)
+    _, meta = read_pdf(out.getvalue(), budget())
+    assert (meta.title, meta.author) == ("Monitoring report", "Team B")
+
+
+def test_second_reader_takes_over_when_the_first_fails():
+    def broken(data, budget):
+        raise KeyError("/Contents")
+
+    text, _ = read_pdf(text_pdf([["rescued text"]]), budget(), (broken, pdfplumber_pages))
+    assert text == "rescued text"
+
+
+def test_all_readers_failing_is_a_damaged_pdf():
+    def broken(data, budget):
+        raise ValueError("bad stream")
+
+    with pytest.raises(FormatProblem, match=r"damaged PDF \(ValueError: bad stream\)"):
+        read_pdf(text_pdf([["x"]]), budget(), (broken,))
+
+
+def test_both_readers_agree_on_a_simple_page():
+    data = text_pdf([["Khost and Paktia"]])
+    assert (
+        pypdf_pages(data, budget())[0]
+        == pdfplumber_pages(data, budget())[0]
+        == ["Khost and Paktia"]
+    )
