@@ -31,7 +31,7 @@ from gazetteer.centres import (
     strip_admin_word,
 )
 from gazetteer.curated import CuratedDataError, ExtraNames, read_aliases, read_supplement
-from gazetteer.index import ALTERNATE, DEFAULT_PATH, PRIMARY, write_index
+from gazetteer.index import ALTERNATE, DEFAULT_PATH, DERIVED, PRIMARY, write_index
 from gazetteer.normalize import fold, is_latin
 from gazetteer.records import Place
 from gazetteer.sources import (
@@ -74,7 +74,7 @@ def latin_alternates(alternates: tuple[str, ...]) -> list[str]:
 def _with_stripped(names: list[str]) -> list[tuple[str, int]]:
     pairs = [(n, PRIMARY) for n in names[:2]] + [(n, ALTERNATE) for n in names[2:]]
     stripped = [strip_admin_word(fold(n)) for n in names]
-    return pairs + [(s, ALTERNATE) for s in stripped if s not in {fold(n) for n in names}]
+    return pairs + [(s, DERIVED) for s in stripped if s not in {fold(n) for n in names}]
 
 
 def _populated(towns: list[GeoName], admin1_names: dict[str, str]) -> list[Entry]:

@@ -1,9 +1,9 @@
 """Coordinates for administrative units, which the GeoNames extracts give without any.
 
-* countries: the centre of the largest part of the Natural Earth polygon that holds the
-  country's most populous places;
-* admin-1: the Natural Earth label point with the unit's name (the one nearest the
-  unit's member places when a unit has several), else the label point whose nearest
+* countries: the centre of the largest part of the Natural Earth polygon with the
+  country's name, else of the one that holds the country's most populous places;
+* admin-1: the Natural Earth label point with the unit's name (of its main part, and the
+  one nearest the unit's member places when that still leaves several), else the label point whose nearest
   populated places belong to the unit, else the median of its member places;
 * admin-2: its seat (the most populous PPLA2/PPLA/PPLC member), else the median of its
   member places.
@@ -151,6 +151,8 @@ def _nearest(
     indexes: list[int], points: list[LabelPoint], anchor: tuple[float, float] | None
 ) -> Centre:
     names = tuple(sorted({points[i].name for i in indexes}))
+    main = min(points[i].rank for i in indexes)
+    indexes = [i for i in indexes if points[i].rank == main]
     if anchor is None or len(indexes) == 1:
         return Centre(points[indexes[0]].lat, points[indexes[0]].lon, names)
     lats = np.array([points[i].lat for i in indexes])
@@ -185,20 +187,20 @@ def country_centres(
     biggest_places: dict[str, list[GeoName]],
 ) -> dict[str, Centre]:
     """Coordinates of countries keyed by ISO code from Natural Earth shapes: the shape
-    holding most of the country's biggest places, else the shape with its name."""
+    with the country's name, else the shape holding most of its biggest places."""
     import shapely  # build-time only
 
     tree = shapely.STRtree([shape[3] for shape in shapes])
     by_name = {fold(shape[0]): i for i, shape in enumerate(shapes)}
     centres = {}
     for iso in sorted(names):
-        ballot: Counter[int] = Counter()
-        for place in biggest_places.get(iso, []):
-            hits = tree.query(shapely.Point(place.lon, place.lat), predicate="intersects")
-            ballot.update(int(h) for h in hits)
-        chosen = min(ballot, key=lambda i: (-ballot[i], i)) if ballot else None
+        chosen = next((by_name[n] for n in sorted(names[iso]) if n in by_name), None)
         if chosen is None:
-            chosen = next((by_name[n] for n in sorted(names[iso]) if n in by_name), None)
+            ballot: Counter[int] = Counter()
+            for place in biggest_places.get(iso, []):
+                hits = tree.query(shapely.Point(place.lon, place.lat), predicate="intersects")
+                ballot.update(int(h) for h in hits)
+            chosen = min(ballot, key=lambda i: (-ballot[i], i)) if ballot else None
         if chosen is not None:
             centres[iso] = Centre(shapes[chosen][1], shapes[chosen][2], (shapes[chosen][0],))
     logger.info("countries with a Natural Earth centre: %d of %d", len(centres), len(names))

@@ -9,7 +9,8 @@ rebuilds are byte-identical), written by ``write_index``:
   an index into ``FEATURE_TYPES``): one value per place;
 * ``keys.txt``: the sorted folded names; ``offsets.npy`` (int32) delimits, for key *k*,
   the slice ``offsets[k]:offsets[k + 1]`` of ``postings.npy`` (place rows, int32) and
-  ``kinds.npy`` (uint8: 0 for a place's own name, 1 for an alternate name).
+  ``kinds.npy`` (uint8: 0 for a place's own name, 1 for an alternate name, 2 for a name
+  derived by the build, such as an admin name without its unit word).
 
 Loading reads these into numpy arrays and Python lists; ``Place`` objects are made on
 demand, so loading stays well under a second for a quarter of a million places.
@@ -34,7 +35,9 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "index"
-PRIMARY, ALTERNATE = 0, 1
+PRIMARY, ALTERNATE, DERIVED = 0, 1, 2
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+_NO_KINDS = np.zeros(0, dtype=np.uint8)
 
 
 class IndexFormatError(RuntimeError):
@@ -150,13 +153,14 @@ class Gazetteer:
         self.lat, self.lon = array("lat.npy"), array("lon.npy")
         self.population = array("population.npy")
         self.ftype = array("ftype.npy")
-        self._offsets = array("offsets.npy").tolist()
-        self._postings = array("postings.npy").tolist()
-        self._kinds = array("kinds.npy").tolist()
+        self._offsets = array("offsets.npy")
+        self._postings = array("postings.npy").astype(np.int64)
+        self._kinds = array("kinds.npy")
         self._keys = lines("keys.txt")
         self._key_index = {key: k for k, key in enumerate(self._keys)}
         self._places: dict[int, Place] = {}
         self._rows: dict[str, int] | None = None
+        self._country_rows: dict[str, int] | None = None
         if not (len(self.ids) == len(self.lat) == len(self._names) == self.manifest["places"]):
             raise IndexFormatError(f"{directory}: files disagree on the number of places")
 
@@ -193,16 +197,18 @@ class Gazetteer:
             self._places[row] = place
         return place
 
-    def hits(self, key: str) -> list[Hit]:
-        """Rows whose names fold to ``key`` (already folded)."""
+    def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Rows whose names fold to ``key`` (already folded) and the kinds of those names."""
         k = self._key_index.get(key)
         if k is None:
-            return []
-        start, end = self._offsets[k], self._offsets[k + 1]
-        return [
-            Hit(r, kind)
-            for r, kind in zip(self._postings[start:end], self._kinds[start:end], strict=True)
-        ]
+            return _NO_ROWS, _NO_KINDS
+        start, end = int(self._offsets[k]), int(self._offsets[k + 1])
+        return self._postings[start:end], self._kinds[start:end]
+
+    def hits(self, key: str) -> list[Hit]:
+        """Rows whose names fold to ``key`` (already folded), as ``Hit`` records."""
+        rows, kinds = self.lookup(key)
+        return [Hit(r, k) for r, k in zip(rows.tolist(), kinds.tolist(), strict=True)]
 
     def candidates(self, name: str) -> list[Place]:
         """Places called ``name`` (any spelling that folds alike), most populous first."""
@@ -215,6 +221,23 @@ class Gazetteer:
         if self._rows is None:
             self._rows = {pid: r for r, pid in enumerate(self.ids)}
         return self._rows.get(place_id)
+
+    def country_of(self, row: int) -> str:
+        """Country code of the place in ``row`` ("" when it has none)."""
+        return self._countries[row]
+
+    def admin1_of(self, row: int) -> str:
+        """Admin-1 name of the place in ``row`` ("" when it has none)."""
+        return self._admin1[row]
+
+    def country_row(self, code: str) -> int | None:
+        """The row of the country with ISO code ``code``, or None."""
+        if self._country_rows is None:
+            country = FEATURE_TYPES.index("country")
+            self._country_rows = {
+                self._countries[r]: r for r in np.flatnonzero(self.ftype == country).tolist()
+            }
+        return self._country_rows.get(code)
 
     def get(self, place_id: str) -> Place | None:
         """The place with id ``place_id`` (``gn:…`` or ``sup:…``), or None."""

@@ -70,6 +70,8 @@ class LabelPoint:
     name: str
     lat: float
     lon: float
+    rank: int = 0
+    """Natural Earth ``adm0_sr``: 1 for a unit's main part, higher for islands/exclaves."""
 
 
 def _tsv(path: Path, min_fields: int) -> Iterator[tuple[int, list[str]]]:
@@ -164,7 +166,8 @@ def read_admin1_label_points(path: Path) -> list[LabelPoint]:
     for feature in features:
         props, (lon, lat) = feature["properties"], feature["geometry"]["coordinates"][:2]
         if props.get("iso_a2") and props.get("name"):
-            points.append(LabelPoint(props["iso_a2"], props["name"], float(lat), float(lon)))
+            rank = int(props.get("adm0_sr") or 0)
+            points.append(LabelPoint(props["iso_a2"], props["name"], float(lat), float(lon), rank))
     return points
 
 

@@ -1,0 +1,200 @@
+"""Textual cues around a place name, read from the reviewed word list ``data/cues.csv``.
+
+What an analyst reads next to a name before deciding which place it is:
+"Kandahar *province*" and "*the city of* Hyderabad" (feature type), "*eastern*
+Afghanistan" (a large area), "*India-administered* Kashmir" (a country), "Sialkot*,
+Punjab*" (the containing unit), "*Gen. Charles* Cleveland" (a person, not a place) and
+"*Wilayat* Khorasan" (an armed group's name, not a place).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from gazetteer.normalize import fold
+
+CUES_PATH = Path(__file__).resolve().parent / "data" / "cues.csv"
+KINDS = (
+    "suffix",
+    "prefix",
+    "direction",
+    "administered",
+    "group",
+    "title",
+    "demonym",
+    "abbreviation",
+)
+
+#: Which feature types a type cue favours.
+TYPE_GROUPS: dict[str, frozenset[str]] = {
+    "admin1": frozenset({"admin1"}),
+    "admin2": frozenset({"admin2"}),
+    "city": frozenset({"city", "locality"}),
+    "locality": frozenset({"locality", "city"}),
+    "region": frozenset({"region", "admin1", "physical"}),
+    "physical": frozenset({"physical", "region"}),
+}
+COARSE = frozenset({"country", "admin1", "region", "physical"})
+
+_CAP = r"[A-Z][\w'’-]*\.?"
+_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|and|of))*?"
+_AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
+_BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
+_WINDOW = 60
+
+
+class CueDataError(ValueError):
+    """``cues.csv`` has a malformed row."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpanCues:
+    """What the words around one span say about it."""
+
+    types: frozenset[str] = frozenset()
+    """Feature types favoured by a unit word ("province", "the city of")."""
+    coarse: bool = False
+    """A compass word before the name: a country, province or region."""
+    person: bool = False
+    """The name follows a title ("Gen. Charles Cleveland"): not a place."""
+    group: bool = False
+    """The name is part of an armed group's name ("Wilayat Khorasan"): not a place."""
+    countries: frozenset[str] = frozenset()
+    """Country codes the text ties the name to ("India-administered Kashmir")."""
+    container: str | None = None
+    """The name after a comma ("Sialkot, *Punjab*"), or an abbreviation's admin-1."""
+    container_admin1: tuple[str, str] | None = None
+    """(country code, admin-1 name) of a state abbreviation after a comma ("Va.")."""
+    contained: str | None = None
+    """The name before a comma when this span may be its container ("*Sialkot*, Punjab")."""
+
+
+class Cues:
+    """The cue word lists, and the reading of a span's surroundings with them."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        """Build from (cue, kind, value) rows; see ``data/cues.csv``."""
+        self.by_kind: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        for cue, kind, value in rows:
+            key = cue if kind == "abbreviation" else fold(cue)
+            self.by_kind[kind][key] = value
+        self._prefixes = sorted(self.by_kind["prefix"].items(), key=lambda item: -len(item[0]))
+
+    @classmethod
+    def load(cls, path: Path = CUES_PATH) -> Cues:
+        """Read and check ``cues.csv`` (columns cue, kind, value, source)."""
+        rows = []
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                cue, kind = (row.get("cue") or "").strip(), (row.get("kind") or "").strip()
+                if not cue or kind not in KINDS or not (row.get("source") or "").strip():
+                    raise CueDataError(
+                        f"{path}, line {number}: needs a cue, a kind in {KINDS} and a source"
+                    )
+                rows.append((cue, kind, (row.get("value") or "").strip()))
+        return cls(rows)
+
+    def demonyms(self) -> dict[str, str]:
+        """Folded demonym -> country code."""
+        return self.by_kind["demonym"]
+
+    def is_group_name(self, key: str) -> bool:
+        """Whether a folded span starts with a group word ("wilayat khorasan")."""
+        words = key.split()
+        return len(words) > 1 and (words[0] in self.by_kind["group"] and words[0] != "is")
+
+    def unit_word(self, key: str) -> tuple[str, str] | None:
+        """Split a folded span ending in a unit word: ("kandahar", "admin1")."""
+        head, _, last = key.rpartition(" ")
+        value = self.by_kind["suffix"].get(last)
+        return (head, value) if head and value else None
+
+    def read(self, text: str, start: int, end: int) -> SpanCues:
+        """The cues around ``text[start:end]`` (token tests first: this runs per span)."""
+        before = text[max(0, start - _WINDOW) : start]
+        after = text[end : end + _WINDOW]
+        tokens = before.split()
+        if tokens and self._is_person(tokens):
+            return SpanCues(person=True)
+        if tokens and self._is_group(tokens, before):
+            return SpanCues(group=True)
+        types: set[str] = set()
+        following = after.split(maxsplit=1)
+        if following and after[:1].isspace():
+            value = self.by_kind["suffix"].get(following[0].lower().rstrip(".,;:)"))
+            types |= TYPE_GROUPS.get(value or "", frozenset())
+        lowered = before.lower().rstrip()
+        for phrase, value in self._prefixes:
+            if lowered.endswith(phrase) and (
+                len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()
+            ):
+                types |= TYPE_GROUPS.get(value, frozenset())
+                break
+        last = tokens[-1].lower() if tokens and before[-1:].isspace() else ""
+        container = self._container(after) if after[:1] == "," else None
+        return SpanCues(
+            types=frozenset(types),
+            coarse=last in self.by_kind["direction"],
+            countries=self._administered(tokens) if tokens else frozenset(),
+            container=container,
+            container_admin1=self._abbreviation(after) if after[:1] == "," else None,
+            contained=self._contained(before) if not container and lowered.endswith(",") else None,
+        )
+
+    def _is_person(self, tokens: list[str]) -> bool:
+        """A title, then up to three capitalised names, right before the span."""
+        titles = self.by_kind["title"]
+        for token in reversed(tokens[-4:]):
+            word = token.rstrip(".")
+            if word[:1].isupper() and word.lower() in titles:
+                return True
+            if not (word[:1].isupper() and word.replace("'", "").replace("-", "").isalpha()):
+                return False
+        return False
+
+    def _is_group(self, tokens: list[str], before: str) -> bool:
+        """A group word ("Wilayat", "Islamic State", "IS-") right before the span."""
+        if not (before[-1:].isspace() or before[-1:] == "-"):
+            return False
+        words = " ".join(tokens[-2:]).replace("-", " ").split()
+        groups = self.by_kind["group"]
+        for size in (2, 1):
+            phrase = " ".join(words[-size:])
+            if len(words) >= size and phrase.lower() in groups:
+                return len(phrase) > 4 or phrase.isupper()
+        return False
+
+    def _administered(self, tokens: list[str]) -> frozenset[str]:
+        words = " ".join(tokens[-2:]).replace("-", " ").split()
+        if len(words) < 2 or words[-1].lower() not in self.by_kind["administered"]:
+            return frozenset()
+        word = fold(words[-2])
+        code = self.by_kind["demonym"].get(word)
+        return frozenset({code}) if code else frozenset({f"name:{word}"})
+
+    def _container(self, after: str) -> str | None:
+        match = _AFTER_CONTAINER.match(after)
+        return match.group(1).rstrip(".") if match else None
+
+    def _abbreviation(self, after: str) -> tuple[str, str] | None:
+        match = re.match(r",\s*([A-Z][A-Za-z.]*\.)", after)
+        value = self.by_kind["abbreviation"].get(match.group(1)) if match else None
+        if value is None:
+            return None
+        country, _, admin1 = value.partition("|")
+        return country, admin1
+
+    def _contained(self, before: str) -> str | None:
+        match = _BEFORE_CONTAINED.search(before[-60:])
+        return match.group(1) if match else None
+
+
+@cache
+def shipped_cues() -> Cues:
+    """The cues shipped in ``gazetteer/data/cues.csv`` (read once per process)."""
+    return Cues.load()

@@ -1,0 +1,358 @@
+"""Scoring of candidate places: priors, cues and the document's context.
+
+Each span's candidates get a prior (feature type, population, own or alternate name) plus
+the bonus of the cues around the span (``gazetteer.cues``).  The document then votes:
+every distinct name spreads its belief over the countries and admin-1 units its
+candidates lie in, and candidates in the countries/provinces the document is about, or
+close to the places chosen for its other names, gain.  Two rounds settle most documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gazetteer.cues import COARSE, TYPE_GROUPS, Cues, SpanCues
+from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
+from gazetteer.normalize import fold
+from gazetteer.records import FEATURE_TYPES
+
+_TYPE_PRIOR = {
+    "country": 1.0,
+    "admin1": 0.75,
+    "region": 0.8,
+    "physical": 0.6,
+    "landmark": 0.55,
+    "city": 0.35,
+    "admin2": 0.2,
+    "locality": 0.0,
+}
+#: Feature-type prior, indexed like ``FEATURE_TYPES``.
+TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
+_COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
+_TOWN = [t in ("city", "locality") for t in FEATURE_TYPES]
+_UNIT = [t in ("admin1", "admin2") for t in FEATURE_TYPES]
+_EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each kind of evidence counts (tuned on LGL/GeoWebNews as a whole)."""
+
+    population: float = 0.5
+    alternate_name: float = -0.15
+    derived_name: float = -0.35
+    namesake_unit: float = -0.45
+    demonym_prior: float = 0.9
+    type_cue: float = 0.7
+    other_type: float = -0.25
+    coarse_cue: float = 0.35
+    country_cue: float = 0.8
+    container: float = 0.7
+    container_country: float = 0.4
+    contained: float = 0.45
+    country_context: float = 0.45
+    admin1_context: float = 0.35
+    closeness: float = 0.3
+    closeness_km: float = 150.0
+    demonym: float = 0.5
+    country_hint: float = 1.5
+    temperature: float = 0.15
+    max_candidates: int = 40
+    rounds: int = 2
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The candidates of one folded name, with what scoring needs of them."""
+
+    rows: np.ndarray
+    prior: np.ndarray
+    country: tuple[str, ...]
+    region: tuple[tuple[str, str], ...]
+    ftype: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+
+
+@dataclass
+class Mention:
+    """Spans sharing a name and cues: scored once, answered for each span."""
+
+    key: str
+    pool: Pool
+    base: np.ndarray
+    spans: list[int] = field(default_factory=list)
+    score: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    belief: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+class Ranker:
+    """Builds candidate pools (cached per name) and settles a document's mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: Cues, weights: Weights) -> None:
+        """Score against ``gazetteer`` with ``cues`` and ``weights``."""
+        self.gazetteer, self.cues, self.weights = gazetteer, cues, weights
+        self._pools: dict[str, Pool] = {}
+        self._spans: dict[tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
+
+    def pool(self, key: str) -> Pool:
+        """The candidates of a folded name (cached)."""
+        cached = self._pools.get(key)
+        if cached is None:
+            rows, kinds = self.gazetteer.lookup(key)
+            if not len(rows) and key.startswith("the "):
+                rows, kinds = self.gazetteer.lookup(key[4:])
+            cached = self._make_pool(rows, self._prior(rows, kinds))
+            self._pools[key] = cached
+        return cached
+
+    def _make_pool(self, rows: np.ndarray, prior: np.ndarray) -> Pool:
+        gaz, w = self.gazetteer, self.weights
+        if len(rows) > w.max_candidates:
+            keep = np.argsort(-prior, kind="stable")[: w.max_candidates]
+            rows, prior = rows[keep], prior[keep]
+        country = tuple(gaz.country_of(r) for r in rows.tolist())
+        region = tuple((c, gaz.admin1_of(r)) for c, r in zip(country, rows.tolist(), strict=True))
+        return Pool(rows, prior, country, region, gaz.ftype[rows], gaz.lat[rows], gaz.lon[rows])
+
+    def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+        gaz, w = self.gazetteer, self.weights
+        pop = np.clip(np.log10(gaz.population[rows] + 1.0) / 7.0, 0.0, 1.0)
+        return (
+            TYPE_PRIOR[gaz.ftype[rows]]
+            + w.population * pop
+            + w.alternate_name * (kinds == ALTERNATE)
+            + w.derived_name * (kinds == DERIVED)
+            + w.namesake_unit * self._namesake_units(rows, kinds)
+        )
+
+    def _namesake_units(self, rows: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+        """Admin units sharing their name with a town in them (Kabul province, Kabul):
+        the bare name usually means the town; a cue ("province") says otherwise."""
+        gaz = self.gazetteer
+        ftype = gaz.ftype[rows].tolist()
+        if len(rows) < 2:
+            return np.zeros(len(rows), dtype=bool)
+        towns = {
+            (gaz.country_of(r), gaz.admin1_of(r))
+            for r, t, k in zip(rows.tolist(), ftype, kinds.tolist(), strict=True)
+            if _TOWN[t] and k == PRIMARY
+        }
+        return np.array(
+            [
+                _UNIT[t] and (gaz.country_of(r), gaz.admin1_of(r)) in towns
+                for r, t in zip(rows.tolist(), ftype, strict=True)
+            ],
+            dtype=bool,
+        )
+
+    def special(self, surface: str, key: str) -> Pool | None:
+        """A state abbreviation ("Va.") or a demonym ("Pakistani") standing for a place."""
+        gaz = self.gazetteer
+        abbreviations = self.cues.by_kind["abbreviation"]
+        unit = abbreviations.get(surface) or abbreviations.get(surface.replace(" ", ""))
+        if unit:
+            country, _, admin1 = unit.partition("|")
+            admin = FEATURE_TYPES.index("admin1")
+            rows = [
+                h.row
+                for h in gaz.hits(fold(admin1))
+                if gaz.ftype[h.row] == admin and gaz.country_of(h.row) == country
+            ]
+            return (
+                self._make_pool(np.array(rows[:1], dtype=np.int64), np.ones(len(rows[:1])))
+                if rows
+                else None
+            )
+        demonyms = self.cues.demonyms()
+        code = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+        row = gaz.country_row(code) if code else None
+        if row is None:
+            return None
+        return self._make_pool(
+            np.array([row], dtype=np.int64), np.array([self.weights.demonym_prior])
+        )
+
+    def codes(self, name: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """Countries and (country, admin-1) units a name can stand for or lie in."""
+        pool = self.pool(fold(name))
+        return {c for c in pool.country if c}, {r for r in pool.region if r[0] and r[1]}
+
+    def candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
+        """The key, pool and cue-adjusted base scores of a span, or None if unknown
+        (cached per surface and cues: names repeat within and across documents)."""
+        cached = self._spans.get((surface, cues), False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        found = self._candidates(surface, cues)
+        if len(self._spans) < 100_000:
+            self._spans[(surface, cues)] = found
+        return found
+
+    def _candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
+        key = fold(surface)
+        if not key or self.cues.is_group_name(key):
+            return None
+        w = self.weights
+        pool = self.pool(key)
+        types = set(cues.types)
+        split = self.cues.unit_word(key)
+        if split is not None:
+            head = self.pool(split[0])
+            types |= TYPE_GROUPS.get(split[1], frozenset())
+            known = set(pool.rows.tolist())
+            extra = [i for i, r in enumerate(head.rows.tolist()) if r not in known]
+            if extra:
+                pool = self._make_pool(
+                    np.concatenate([pool.rows, head.rows[extra]]),
+                    np.concatenate([pool.prior, head.prior[extra]]),
+                )
+        if len(pool.rows) == 0:
+            pool = self.special(surface, key)
+            if pool is None:
+                return None
+        base = pool.prior + self._cue_bonus(cues, types, pool)
+        base.flags.writeable = False
+        if len(base) > 1:
+            # Context adds at most this much: candidates further behind cannot win.
+            reach = w.country_context + w.admin1_context + w.closeness
+            keep = base >= base.max() - reach
+            if not keep.all():
+                pool, base = self._subset(pool, keep), base[keep]
+        return key, pool, base
+
+    @staticmethod
+    def _subset(pool: Pool, keep: np.ndarray) -> Pool:
+        index = np.flatnonzero(keep).tolist()
+        return Pool(
+            pool.rows[keep],
+            pool.prior[keep],
+            tuple(pool.country[i] for i in index),
+            tuple(pool.region[i] for i in index),
+            pool.ftype[keep],
+            pool.lat[keep],
+            pool.lon[keep],
+        )
+
+    def _cue_bonus(self, cues: SpanCues, types: set[str], pool: Pool) -> np.ndarray | float:
+        w = self.weights
+        bonus: np.ndarray | float = 0.0
+        if types:
+            wanted = np.array([FEATURE_TYPES[t] in types for t in pool.ftype.tolist()])
+            bonus = bonus + np.where(wanted, w.type_cue, w.other_type)
+        if cues.coarse:
+            bonus = bonus + w.coarse_cue * _COARSE[pool.ftype]
+        if cues.countries:
+            codes = {c for c in cues.countries if not c.startswith("name:")}
+            for name in (c[5:] for c in cues.countries if c.startswith("name:")):
+                codes |= self.codes(name)[0]
+            bonus = bonus + w.country_cue * np.array([c in codes for c in pool.country])
+        if cues.container or cues.container_admin1:
+            countries, units = self.codes(cues.container) if cues.container else (set(), set())
+            if cues.container_admin1:
+                countries.add(cues.container_admin1[0])
+                units.add(cues.container_admin1)
+            bonus = bonus + np.array(
+                [
+                    w.container if r in units else w.container_country if r[0] in countries else 0.0
+                    for r in pool.region
+                ]
+            )
+        if cues.contained:
+            countries, units = self.codes(cues.contained)
+            bonus = bonus + w.contained * _COARSE[pool.ftype] * np.array(
+                [1.0 if r in units else 0.5 if r[0] in countries else 0.0 for r in pool.region]
+            )
+        return bonus
+
+    def settle(self, mentions: list[Mention], context: dict[str, float]) -> None:
+        """Score every mention in the light of the others, all candidates of the document
+        at once (``context``: extra country votes, e.g. from demonyms in the text)."""
+        w = self.weights
+        if not mentions:
+            return
+        doc = _Document(mentions, context)
+        belief = doc.softmax(doc.base, w.temperature)
+        score = doc.base
+        if len(mentions) > 1 or context:
+            for _round in range(w.rounds):
+                cctx, rctx = doc.context(belief)
+                score = (
+                    doc.base
+                    + w.country_context * (1.0 - np.exp(-cctx))
+                    + w.admin1_context * (1.0 - np.exp(-rctx))
+                    + w.closeness * np.exp(-doc.nearest_other(belief) / w.closeness_km)
+                )
+                belief = doc.softmax(score, w.temperature)
+        for m, (a, b) in zip(mentions, doc.bounds, strict=True):
+            m.score, m.belief = score[a:b], belief[a:b]
+
+
+class _Document:
+    """All candidates of a document's mentions in flat arrays, for vectorised scoring."""
+
+    def __init__(self, mentions: list[Mention], context: dict[str, float]) -> None:
+        sizes = [len(m.base) for m in mentions]
+        ends = np.cumsum(sizes)
+        self.starts = ends - np.array(sizes)
+        self.bounds = list(zip(self.starts.tolist(), ends.tolist(), strict=True))
+        self.owner = np.repeat(np.arange(len(mentions)), sizes)
+        self.base = np.concatenate([m.base for m in mentions])
+        self.lat = np.radians(np.concatenate([m.pool.lat for m in mentions]))
+        self.lon = np.radians(np.concatenate([m.pool.lon for m in mentions]))
+        keys = {k: i for i, k in enumerate(dict.fromkeys(m.key for m in mentions))}
+        mention_keys = np.array([keys[m.key] for m in mentions])
+        self.key = np.repeat(mention_keys, sizes)
+        self.repeats = np.bincount(mention_keys)[self.key]
+        countries: dict[str, int] = {}
+        regions: dict[tuple[str, str], int] = {}
+        country_ids, region_ids = [], []
+        for m in mentions:
+            for r in m.pool.region:
+                country_ids.append(countries.setdefault(r[0], len(countries)) if r[0] else -1)
+                region_ids.append(regions.setdefault(r, len(regions)) if r[0] and r[1] else -1)
+        self.country = np.array(country_ids)
+        self.region = np.array(region_ids)
+        self.extra = np.array([context.get(c, 0.0) for c in countries] + [0.0])
+        self.keys = len(keys)
+
+    def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
+        """Softmax within each mention's candidates."""
+        top = np.maximum.reduceat(score, self.starts)[self.owner]
+        z = np.exp((score - top) / temperature)
+        return z / np.add.reduceat(z, self.starts)[self.owner]
+
+    def _mass(self, ids: np.ndarray, belief: np.ndarray) -> np.ndarray:
+        """Belief mass per candidate's own unit from the other names (a repeated name's
+        mentions share one vote)."""
+        valid = ids >= 0
+        width = int(ids.max()) + 1 if valid.any() else 1
+        cell = self.key * width + np.where(valid, ids, 0)
+        per_key = np.bincount(
+            cell[valid], weights=(belief / self.repeats)[valid], minlength=self.keys * width
+        )
+        total = per_key.reshape(self.keys, width).sum(axis=0)
+        return np.where(valid, total[np.where(valid, ids, 0)] - per_key[cell], 0.0)
+
+    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Country and admin-1 support of each candidate by the document's other names."""
+        cctx = self._mass(self.country, belief) + self.extra[self.country]
+        return cctx, self._mass(self.region, belief)
+
+    def nearest_other(self, belief: np.ndarray) -> np.ndarray:
+        """Distance in km from each candidate to the nearest place chosen for another name
+        (haversine, as geopy's ``great_circle``)."""
+        best = self.starts + np.array([int(np.argmax(belief[a:b])) for a, b in self.bounds])
+        olat, olon, okey = self.lat[best], self.lon[best], self.key[best]
+        lat, lon = self.lat[:, None], self.lon[:, None]
+        a = (
+            np.sin((olat - lat) / 2) ** 2
+            + np.cos(lat) * np.cos(olat) * np.sin((olon - lon) / 2) ** 2
+        )
+        a = np.where(okey[None, :] == self.key[:, None], np.inf, a)
+        nearest = a.min(axis=1)
+        return np.where(
+            np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
+        )

@@ -1,0 +1,160 @@
+"""Toponym resolution: the right place for each name, read in the context of its document.
+
+``Resolver.resolve`` groups a document's spans by name and cues, scores their candidates
+with ``gazetteer.ranking`` (priors, cues, the countries and provinces the document is
+about, closeness to its other places) and answers each span with the best place, its
+score in [0, 1] and up to five runners-up.  A span whose best score stays under
+``min_score`` gets None rather than a guess; so does a name used as a person's
+("Gen. Charles Cleveland") or inside an armed group's name ("Wilayat Khorasan").
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from gazetteer.cues import Cues, shipped_cues
+from gazetteer.index import Gazetteer
+from gazetteer.ranking import Mention, Ranker, Weights
+from gazetteer.records import Candidate, Resolution
+
+if TYPE_CHECKING:
+    from gazetteer.online import OnlineGeocoder
+
+logger = logging.getLogger(__name__)
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_SPOTTERS: weakref.WeakKeyDictionary[Gazetteer, object] = weakref.WeakKeyDictionary()
+
+
+class Resolver:
+    """Resolves place-name spans of a document against a ``Gazetteer``."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        geocoder: OnlineGeocoder | None = None,
+        cues: Cues | None = None,
+        weights: Weights | None = None,
+        min_score: float = 0.2,
+    ) -> None:
+        """``geocoder`` (opt-in, see ``gazetteer.online``) is asked for names the index lacks."""
+        self.gazetteer = gazetteer
+        self.geocoder = geocoder
+        self.cues = cues or shipped_cues()
+        self.min_score = min_score
+        self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
+
+    def _mentions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+        """The spans grouped by name and cue-adjusted scores (None-worthy spans left out)."""
+        groups: dict[tuple[str, bytes], Mention] = {}
+        for i, (start, end) in enumerate(spans):
+            cues = self.cues.read(text, start, end)
+            if cues.person or cues.group:
+                continue
+            found = self.ranker.candidates(_POSSESSIVE.sub("", text[start:end]).strip(), cues)
+            if found is None:
+                continue
+            key, pool, base = found
+            group = groups.get((key, base.tobytes()))
+            if group is None:
+                group = groups[(key, base.tobytes())] = Mention(key, pool, base)
+            group.spans.append(i)
+        return list(groups.values())
+
+    def _context(self, text: str) -> dict[str, float]:
+        """Country votes of the demonyms in the text ("Pakistani troops")."""
+        demonyms = self.cues.demonyms()
+        weight = self.ranker.weights.demonym
+        return {
+            code: weight
+            for word in set(_CAPITALISED.findall(text))
+            if (code := demonyms.get(word.lower()))
+        }
+
+    def resolve(
+        self, text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = ()
+    ) -> list[Resolution | None]:
+        """One answer per span of ``text`` (None when unsure or unknown), in span order.
+
+        ``countries``: ISO codes the caller knows the text is about (a hint, weighed like
+        a country named in the text)."""
+        for start, end in spans:
+            if not (0 <= start < end <= len(text)):
+                raise ValueError(f"span ({start}, {end}) is outside the text (length {len(text)})")
+        mentions = self._mentions(text, spans)
+        context = self._context(text) if len(spans) > 1 else {}
+        context.update(dict.fromkeys(countries, self.ranker.weights.country_hint))
+        self.ranker.settle(mentions, context)
+        results: list[Resolution | None] = [None] * len(spans)
+        for m in mentions:
+            for i in m.spans:
+                results[i] = self._answer(text, spans[i], m)
+        if self.geocoder is not None:
+            answered = {i for m in mentions for i in m.spans}
+            for i, (start, end) in enumerate(spans):
+                if i not in answered:
+                    results[i] = self._online(text, start, end)
+        return results
+
+    def _answer(self, text: str, span: tuple[int, int], m: Mention) -> Resolution | None:
+        order = np.argsort(-m.belief, kind="stable")[:6].tolist()
+        best = order[0]
+        confidence = float(m.belief[best]) / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
+        score = round(math.sqrt(max(confidence, 0.0)), 4)
+        if score < self.min_score:
+            return None
+        place = self.gazetteer.place
+        alternatives = tuple(
+            Candidate(place(int(m.pool.rows[i])), round(float(m.belief[i]), 4)) for i in order[1:]
+        )
+        start, end = span
+        return Resolution(
+            start, end, text[start:end], place(int(m.pool.rows[best])), score, alternatives
+        )
+
+    def _online(self, text: str, start: int, end: int) -> Resolution | None:
+        cues = self.cues.read(text, start, end)
+        if cues.person or cues.group or self.geocoder is None:
+            return None
+        place = self.geocoder.lookup(text[start:end])
+        if place is None:
+            return None
+        return Resolution(start, end, text[start:end], place, self.geocoder.score, (), online=True)
+
+    def search(self, name: str, *, countries: Sequence[str] = ()) -> list[Candidate]:
+        """Every candidate for ``name`` alone (no context but the ``countries`` hint),
+        best first, with scores."""
+        text = name.strip()
+        mentions = self._mentions(text, [(0, len(text))]) if text else []
+        if not mentions:
+            return []
+        self.ranker.settle(mentions, dict.fromkeys(countries, self.ranker.weights.country_hint))
+        m = mentions[0]
+        order = np.argsort(-m.belief, kind="stable").tolist()
+        return [
+            Candidate(self.gazetteer.place(int(m.pool.rows[i])), round(float(m.belief[i]), 4))
+            for i in order
+        ]
+
+    def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+        """Toponym spans in ``text`` found by ``gazetteer.spotter`` (built once per gazetteer)."""
+        spotter = _SPOTTERS.get(self.gazetteer)
+        if spotter is None:
+            from gazetteer.spotter import Spotter  # lazy: the automaton is built on first use
+
+            spotter = Spotter(self.gazetteer.names())
+            _SPOTTERS[self.gazetteer] = spotter
+        return spotter.spot(text, exclude)  # type: ignore[attr-defined]
+
+    def geoparse(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Resolution]:
+        """Spot then resolve over the whole document, keeping the places found."""
+        return [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
