@@ -128,11 +128,18 @@ def check_zip(data: bytes, max_bytes: int) -> zipfile.ZipFile:
     entries = archive.infolist()
     expanded = sum(entry.file_size for entry in entries)
     packed = sum(entry.compress_size for entry in entries)
-    if expanded > max_bytes or (expanded > _MB and expanded > _MAX_ZIP_RATIO * max(packed, 1)):
+    hint = "do not open this file; if it is genuine, raise ATLAS_MAX_FILE_MB (max_file_bytes)"
+    if expanded > max_bytes:
         raise FormatProblem(
-            f"zip bomb: the .docx would expand to {expanded / _MB:.0f} MB "
-            f"from {len(data) / _MB:.1f} MB (limit {max_bytes / _MB:.0f} MB)",
-            "do not open this file; if it is genuine, raise ATLAS_MAX_FILE_MB (max_file_bytes)",
+            f"zip bomb: the .docx would expand to {expanded / _MB:.0f} MB, over the limit of "
+            f"{max_bytes / _MB:.0f} MB",
+            hint,
+        )
+    if expanded > _MB and expanded > _MAX_ZIP_RATIO * max(packed, 1):
+        raise FormatProblem(
+            f"zip bomb: the .docx would expand to {expanded / _MB:.0f} MB from "
+            f"{max(packed, 1) / 1024:.0f} KB ({expanded // max(packed, 1)}:1)",
+            hint,
         )
     return archive
 
