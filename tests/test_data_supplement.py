@@ -152,6 +152,19 @@ def geonames_units() -> dict[str, tuple[str, str, str | None]]:
     return units
 
 
+@cache
+def empty_admin2() -> set[str]:
+    """GeoNames admin-2 ids without any cities500 place: the build cannot place them alone."""
+    populated = set()
+    with (GEONAMES / "cities500.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split("\t", 12)
+            populated.add(f"{parts[8]}.{parts[10]}.{parts[11]}")
+    with (GEONAMES / "admin2Codes.txt").open(encoding="utf-8") as handle:
+        codes = [line.rstrip("\n").split("\t") for line in handle]
+    return {gid for code, _name, _ascii, gid in codes if code not in populated}
+
+
 def admin1_names() -> set[tuple[str, str]]:
     """(country code, admin-1 ASCII name) pairs known to GeoNames."""
     return {(c, a) for kind, c, a in geonames_units().values() if kind == "admin1" and a}
@@ -172,6 +185,8 @@ def geonames_problems(rows: list[dict[str, str]]) -> list[str]:
             problems.append(f"{where}: same_as {row['same_as']} is not a GeoNames id we ship")
             continue
         kind, country, admin1 = unit
+        if unit[0] == "admin2" and row["same_as"][3:] in empty_admin2() and not row["lat"]:
+            problems.append(f"{where}: no cities500 place in this unit, so it needs a point")
         if kind != row["feature_type"]:
             problems.append(f"{where}: GeoNames says {kind}, the row says {row['feature_type']}")
         if country != row["country_code"]:
@@ -323,11 +338,13 @@ def test_geonames_check_catches_wrong_ids_and_units():
             country_code="AF",
         ),
         _row(admin1="Nowhere Province"),
+        _row(place_id="gn:1183781", same_as="gn:1183781", feature_type="admin2", lat="", lon=""),
     ]
     found = geonames_problems(wrong)
     assert len(found) >= 4
     assert any("not a GeoNames id" in p for p in found)
     assert any("GeoNames says admin1" in p for p in found)
+    assert any("needs a point" in p for p in found)
 
 
 @needs_boundaries
