@@ -12,8 +12,11 @@ import csv
 import datetime as dt
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from atlas.records import DatePrecision
 from extraction.formats import FileMeta
@@ -22,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 SIDECAR = "sources.csv"
 SIDECAR_COLUMNS = ("file", "title", "publication", "author", "published", "url", "note")
+_MAX_SIDECAR_BYTES = 16 * 1024 * 1024
 _HEADER_LINES = 8
 _FOOTER_LINES = 8
 _MONTHS = (
@@ -112,24 +116,49 @@ def parse_date(
     return parsed
 
 
-def read_sidecar(folder: Path, warnings: list[str]) -> dict[str, dict[str, str]]:
-    """The rows of ``folder/sources.csv`` by file name; empty when there is none or it is broken."""
+def read_sidecar(folder: Path, warnings: list[str]) -> Mapping[str, Mapping[str, str]]:
+    """The rows of ``folder/sources.csv`` by file name; empty when there is none or it is broken.
+
+    The parsed file is cached on its path, size and modification time, so a folder of many
+    documents reads its sidecar once.
+    """
     path = folder / SIDECAR
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "file" not in reader.fieldnames:
-                warnings.append(f"{path}: no 'file' column; sidecar ignored")
-                return {}
-            return {
-                (row.get("file") or "").strip(): {k: (v or "").strip() for k, v in row.items() if k}
-                for row in reader
-            }
+        info = path.stat()
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
+    except OSError as err:
         warnings.append(f"{path}: unreadable sidecar ({err}); ignored")
         return {}
+    if info.st_size > _MAX_SIDECAR_BYTES:
+        warnings.append(
+            f"{path}: sidecar larger than {_MAX_SIDECAR_BYTES // 1024 // 1024} MB; ignored"
+        )
+        return {}
+    rows, problem = _load_sidecar(str(path), info.st_size, info.st_mtime_ns)
+    if problem:
+        warnings.append(problem)
+    return rows
+
+
+@lru_cache(maxsize=16)
+def _load_sidecar(
+    path: str, size: int, mtime_ns: int
+) -> tuple[Mapping[str, Mapping[str, str]], str | None]:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or "file" not in reader.fieldnames:
+                return {}, f"{path}: no 'file' column; sidecar ignored"
+            rows = {
+                (row.get("file") or "").strip(): MappingProxyType(
+                    {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+                )
+                for row in reader
+            }
+            return MappingProxyType(rows), None
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        return {}, f"{path}: unreadable sidecar ({err}); ignored"
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -232,7 +261,7 @@ def _url_date(url: str) -> tuple[dt.date, DatePrecision] | None:
 def resolve(
     text: str,
     file_meta: FileMeta,
-    sidecar_row: dict[str, str] | None,
+    sidecar_row: Mapping[str, str] | None,
     today: dt.date,
     warnings: list[str],
 ) -> Metadata:

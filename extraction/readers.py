@@ -11,6 +11,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -48,6 +49,10 @@ READERS: dict[str, Callable[[bytes, Budget], tuple[str, FileMeta]]] = {
     ".docx": read_docx,
 }
 SUPPORTED = tuple(sorted(READERS))
+# Files that describe a folder rather than report anything (given by name they are still read).
+_FOLDER_DOCS = re.compile(
+    r"^(?:readme|licen[cs]e|copying|notice)(?:\.(?:md|txt|markdown))?$", re.IGNORECASE
+)
 _VANISHED_HINT = "it was moved or deleted while being read; add it again if it is still needed"
 
 
@@ -204,8 +209,11 @@ def read_document(
     return read_with_warnings(path, settings, today=today, clock=clock, opener=opener).document
 
 
-def _hidden(name: str) -> bool:
-    return name.startswith((".", "~$"))
+def _skipped(name: str) -> bool:
+    """Hidden files, Office lock files, the sidecar, and a folder's own README/LICENSE."""
+    return (
+        name.startswith((".", "~$")) or name == metadata.SIDECAR or bool(_FOLDER_DOCS.match(name))
+    )
 
 
 def iter_files(
@@ -215,7 +223,8 @@ def iter_files(
 ) -> Iterator[Path | FileProblem]:
     """Every file under ``paths`` (files as given, folders walked), sorted, or a problem.
 
-    Hidden files and folders and the ``sources.csv`` sidecar are skipped. A file that
+    Hidden files and folders, Office lock files (``~$…``), the ``sources.csv`` sidecar and a
+    folder's README/LICENSE files are skipped. A file that
     vanishes between listing and looking at it, or a folder that cannot be listed, is
     yielded as a ``FileProblem`` and the walk goes on. ``listdir`` is replaceable for tests.
     """
@@ -244,7 +253,7 @@ def _walk(
             )
             return
         for name in names:
-            if _hidden(name) or name == metadata.SIDECAR:
+            if _skipped(name):
                 continue
             yield from _walk(os.path.join(path, name), listdir, top=False)
     elif stat.S_ISREG(info.st_mode):

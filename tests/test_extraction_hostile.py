@@ -124,9 +124,10 @@ def test_walking_the_corpus_reports_the_folder_and_skips_the_sidecar(corpus):
     problems = [item for item in found if isinstance(item, FileProblem)]
     assert paths == sorted(paths)
     assert not any(path.name == "sources.csv" for path in paths)
-    # The folder named folder.txt is walked (it is empty); every other case file is listed.
+    # The folder named folder.txt is walked (it is empty), a README is the folder's own
+    # description; every other case file is listed.
     listed = {path.name for path in paths}
-    assert listed == {case.name for case in cases} - {"folder.txt", "vanished.txt"}
+    assert listed == {case.name for case in cases} - {"folder.txt", "vanished.txt", "README"}
     assert problems == []
 
 

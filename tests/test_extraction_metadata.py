@@ -163,3 +163,11 @@ def test_missing_or_broken_sidecars(tmp_path):
     (tmp_path / "sources.csv").write_bytes(b"file,title\n\xff\xfe,x\n")
     assert read_sidecar(tmp_path, warnings) == {}
     assert "unreadable sidecar" in warnings[1]
+
+
+def test_sidecar_is_read_again_when_it_changes(tmp_path):
+    sidecar = tmp_path / "sources.csv"
+    sidecar.write_text("file,title\na.txt,First\n", encoding="utf-8")
+    assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "First"
+    sidecar.write_text("file,title\na.txt,Second title\n", encoding="utf-8")
+    assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "Second title"

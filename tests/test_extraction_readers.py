@@ -128,20 +128,14 @@ def test_unreadable_file_message_names_file_reason_and_hint(tmp_path):
 
 
 def test_iter_files_walks_sorted_and_skips_hidden_and_sidecar(tmp_path):
-    for name in [
-        "b.txt",
-        "a.md",
-        ".hidden.txt",
-        "~$lock.docx",
-        "sources.csv",
-        "sub/c.pdf",
-        ".git/x.txt",
-    ]:
+    skipped = [".hidden.txt", "~$lock.docx", "sources.csv", ".git/x.txt", "README.md", "LICENSE"]
+    for name in ["b.txt", "a.md", "sub/c.pdf", "readme-notes.txt", *skipped]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = list(iter_files([tmp_path, tmp_path / "b.txt"]))
     names = [os.path.relpath(p, tmp_path) for p in found]
-    assert names == ["a.md", "b.txt", os.path.join("sub", "c.pdf"), "b.txt"]
+    assert names == ["a.md", "b.txt", "readme-notes.txt", os.path.join("sub", "c.pdf"), "b.txt"]
+    assert list(iter_files([tmp_path / "README.md"])) == [tmp_path / "README.md"]
 
 
 def test_iter_files_reports_missing_paths_and_files_deleted_during_the_walk(tmp_path):
