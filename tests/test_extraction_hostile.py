@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -129,6 +130,21 @@ def test_walking_the_corpus_reports_the_folder_and_skips_the_sidecar(corpus):
     listed = {path.name for path in paths}
     assert listed == {case.name for case in cases} - {"folder.txt", "vanished.txt", "README"}
     assert problems == []
+
+
+def test_file_deleted_while_the_corpus_folder_is_read(corpus):
+    folder, _ = corpus
+
+    def listing(path: str) -> list[str]:
+        # The listing still names a file that is deleted before it is looked at.
+        return [*os.listdir(path), "deleted-meanwhile.txt"]
+
+    found = list(iter_files([folder], listdir=listing))
+    problems = [item for item in found if isinstance(item, FileProblem)]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [
+        ("deleted-meanwhile.txt", "file vanished while the folder was read")
+    ]
+    assert len(found) > 40
 
 
 @pytest.mark.slow
