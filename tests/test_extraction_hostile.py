@@ -137,7 +137,8 @@ def test_file_deleted_while_the_corpus_folder_is_read(corpus):
 
     def listing(path: str) -> list[str]:
         # The listing still names a file that is deleted before it is looked at.
-        return [*os.listdir(path), "deleted-meanwhile.txt"]
+        ghost = ["deleted-meanwhile.txt"] if Path(path) == folder else []
+        return [*os.listdir(path), *ghost]
 
     found = list(iter_files([folder], listdir=listing))
     problems = [item for item in found if isinstance(item, FileProblem)]
