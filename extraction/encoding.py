@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -77,6 +78,32 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _utf16_one_script(sample: bytes) -> str | None:
+    """Guess UTF-16 without a BOM for non-Latin text: high bytes from a few Unicode blocks.
+
+    Text in one script (Arabic, Cyrillic, Devanagari …) plus spaces and digits has at most a
+    couple of distinct high bytes, while its low bytes vary; random bytes vary in both.
+    """
+    if len(sample) < 16 or len(sample) % 2:
+        return None
+    for high, low, name in (
+        (sample[1::2], sample[0::2], "utf-16-le"),
+        (sample[0::2], sample[1::2], "utf-16-be"),
+    ):
+        if _top_two_share(high) > 0.9 and _top_two_share(low) < 0.5:
+            try:
+                sample.decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+def _top_two_share(values: bytes) -> float:
+    counts = sorted(Counter(values).values(), reverse=True)
+    return sum(counts[:2]) / len(values)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """Valid UTF-8, or UTF-8 text with a few stray bytes (decoded as U+FFFD rather than mojibake)."""
     try:
@@ -107,8 +134,14 @@ def detect(data: bytes) -> str:
     guess = _utf16_without_bom(sample)
     if guess is not None:
         return guess
-    if _mostly_utf8(data):
+    # Cyrillic or Greek in UTF-16 can be valid UTF-8, but with a control byte (the high byte
+    # 0x03 or 0x04) in nearly every other position; real UTF-8 text has next to none.
+    guess = _utf16_one_script(sample[: len(sample) // 2 * 2])
+    utf8 = _mostly_utf8(data)
+    if utf8 and (guess is None or len(sample) < 32 or _control_share(sample) <= 0.2):
         return "utf-8"
+    if guess is not None:
+        return guess
     if _control_share(sample) > _CONTROL_SHARE:
         raise BinaryData("binary data: not text in any known encoding")
     return _legacy_codepage(data)

@@ -104,3 +104,21 @@ def test_utf8_with_a_stray_byte_stays_utf8():
     text, encoding = decode(data)
     assert encoding == "utf-8"
     assert "“the group” – in Kābul" in text and text.endswith("\ufffd end")
+
+
+URDU = (
+    "حکام کے مطابق حقانی نیٹ ورک کے عسکریت پسندوں نے پیر کے روز صوبہ خوست میں پولیس چوکی پر حملہ کیا۔ "
+    * 3
+)
+RUSSIAN = "Боевики атаковали блокпост в провинции Хост в понедельник, сообщили чиновники. " * 3
+
+
+@pytest.mark.parametrize("text", [URDU, RUSSIAN])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_in_other_scripts(text, codec):
+    assert decode(text.encode(codec)) == (text, codec)
+
+
+def test_utf8_urdu_without_spaces_stays_utf8():
+    text = URDU.replace(" ", "")
+    assert decode(text.encode("utf-8")) == (text, "utf-8")
