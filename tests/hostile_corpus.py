@@ -211,6 +211,15 @@ def _text_cases() -> list[tuple[Case, bytes]]:
             sentence.encode("utf-16-be"),
         ),
         (
+            Case(
+                "urdu-utf16.txt",
+                "Urdu in UTF-16 LE without BOM",
+                contains=("حقانی",),
+                props={"language": None},
+            ),
+            URDU.encode("utf-16-le"),
+        ),
+        (
             Case("latin1.txt", "Latin-1", contains=("à Genève, déclaré", "Müller")),
             (
                 "Le chef a été arrêté à Genève, déclaré la police. Herr Müller sagte ja.\n"
