@@ -9,13 +9,17 @@ says what ``read_document`` must answer: a ``Document`` with the listed properti
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import os
 import random
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
+
+from atlas.records import Document, FileProblem
 
 _MB = 1024 * 1024
 
@@ -535,3 +539,57 @@ def build_large(folder: Path, megabytes: int = 50) -> Path:
             handle.write(block)
     os.truncate(path, megabytes * _MB)
     return path
+
+
+class _Clock:
+    """A clock that jumps ``step`` seconds at every reading."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def read_case(folder: Path, case: Case, today: dt.date | None = None) -> Document | FileProblem:
+    """What ``read_document`` answers for ``case``, with the case's settings, clock and opener."""
+    from atlas.settings import Settings
+    from extraction.readers import UnreadableFile, read_document
+
+    settings = replace(Settings(), **case.settings)
+
+    def opener(path: str, mode: str) -> BinaryIO:
+        if case.open_error is not None:
+            raise case.open_error(13, "Permission denied", path)
+        return open(path, mode)
+
+    clock = _Clock(case.clock_step or 0.0)
+    try:
+        return read_document(folder / case.name, settings, today=today, clock=clock, opener=opener)
+    except UnreadableFile as err:
+        return err.problem
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the corpus into a folder and print what ``read_document`` answers for each file.
+
+    ``python -m tests.hostile_corpus FOLDER``: for trying the corpus by hand (dashboard
+    uploads, the CLI) and for the list of cases with their outcomes.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    folder = parser.parse_args(argv).folder
+    for case in build(folder):
+        outcome = read_case(folder, case)
+        if isinstance(outcome, FileProblem):
+            answer = f"problem: {outcome.reason} ({outcome.hint})"
+        else:
+            answer = f"document: {len(outcome.text)} chars, language {outcome.language}"
+        print(f"{case.name}\t{case.what}\t{answer}")
+
+
+if __name__ == "__main__":
+    main()

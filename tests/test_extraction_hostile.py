@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,30 +24,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Case]]:
     return folder, hostile_corpus.build(folder)
 
 
-class _Clock:
-    """A clock that jumps ``step`` seconds at every reading."""
-
-    def __init__(self, step: float) -> None:
-        self.now, self.step = 0.0, step
-
-    def __call__(self) -> float:
-        self.now += self.step
-        return self.now
-
-
 def _read(folder: Path, case: Case) -> Document | FileProblem:
-    settings = replace(Settings(), **case.settings)
-    clock = _Clock(case.clock_step) if case.clock_step else _Clock(0.0)
-
-    def opener(path: str, mode: str):
-        if case.open_error is not None:
-            raise case.open_error(13, "Permission denied", path)
-        return open(path, mode)
-
-    try:
-        return read_document(folder / case.name, settings, today=TODAY, clock=clock, opener=opener)
-    except UnreadableFile as err:
-        return err.problem
+    return hostile_corpus.read_case(folder, case, today=TODAY)
 
 
 def test_corpus_has_at_least_forty_cases(corpus):
