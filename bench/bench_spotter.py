@@ -150,15 +150,17 @@ def main() -> None:
     lgl_docs = lgl(benchmarks / "lgl.xml")
     texts = [text for text, _, _ in lgl_docs]
     size = sum(len(t.encode("utf-8")) for t in texts)
-    best = float("inf")
+    best_wall = best_cpu = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for text in texts:
             spotter.spot(text)
-        best = min(best, time.perf_counter() - start)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    mb = size / 1e6
     print(
-        f"speed: {size / 1e6:.2f} MB of LGL text in {best:.2f}s = {size / 1e6 / best:.2f} MB/s "
-        f"(one core, best of 3)"
+        f"speed: {mb:.2f} MB of LGL text: {mb / best_cpu:.2f} MB/s of CPU time "
+        f"({best_cpu:.2f}s), {mb / best_wall:.2f} MB/s wall ({best_wall:.2f}s); one core, best of 3"
     )
 
     print("LGL (all gold toponyms):")

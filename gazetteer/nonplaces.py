@@ -32,6 +32,9 @@ class NonPlaceRules:
     """Common words that are never a one-word place ("of", "police", "man")."""
     needs_cue: frozenset[str]
     """Common words that are a one-word place only after a locative cue ("in Reading")."""
+    not_initial: frozenset[str]
+    """Less common words that are a one-word place unless they start a sentence ("Bath")."""
+    role_nouns: frozenset[str]
     titles: frozenset[str]
     given_names: frozenset[str]
     person_cues: frozenset[str]
@@ -52,7 +55,7 @@ class NonPlaceRules:
 
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a common English word (either tier)."""
-        return word in self.never_alone or word in self.needs_cue
+        return word in self.never_alone or word in self.needs_cue or word in self.not_initial
 
 
 def _words(section: dict, key: str, fold: Callable[[str], str]) -> frozenset[str]:
@@ -71,6 +74,8 @@ def load_rules(
         never_alone=_words(common["never_alone"], "words", fold)
         | _words(data["capitalised_common"], "words", fold),
         needs_cue=_words(common["needs_cue"], "words", fold),
+        not_initial=_words(common["not_initial"], "words", fold),
+        role_nouns=_words(data["role_nouns"], "words", fold),
         titles=_words(data["titles"], "words", fold),
         given_names=_words(data["given_names"], "names", fold),
         person_cues=_words(data["person_cues"], "words", fold),
@@ -90,7 +95,7 @@ def load_rules(
     )
     log.debug(
         "spotter rules: %d common words, %d given names",
-        len(rules.never_alone) + len(rules.needs_cue),
+        len(rules.never_alone) + len(rules.needs_cue) + len(rules.not_initial),
         len(rules.given_names),
     )
     return rules

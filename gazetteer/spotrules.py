@@ -23,6 +23,9 @@ _INNER_SEP = re.compile(r" |-|‐|‑|'|’|\. ?|\n|&| & ")
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
 _DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]*)?\s*(?::|\(|-{1,2} |— |– )")
 _NOT_A_CUE_GAP = frozenset({"the"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+)
 #: Mixed-case acronyms of group names ("LeT", "LeJ", "HuJI", "JeM"): not places.
 _ACRONYM_LIKE = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?[A-Z]?")
 #: A publisher in a citation: "London: Hurst, 2015".
@@ -134,9 +137,31 @@ class _Judge:
             return False
         if i > 0 and w.sep(i) in ("'", "’") and w.cap(i - 1) and len(w.surface(i - 1)) == 1:
             return False
-        if word not in rules.needs_cue and word not in rules.given_names:
-            return True
-        return self._has_cue(i)
+        if word in rules.needs_cue or word in rules.given_names:
+            return self._has_cue(i)
+        if word in rules.not_initial:
+            return self._has_cue(i) or self._in_running_text(i)
+        return True
+
+    def _in_running_text(self, i: int) -> bool:
+        """Whether a capitalised word stands alone in running text: not at a sentence start,
+        not after a determiner ("the Bureau", "a Dodge"), not next to another capitalised
+        word ("Border Patrol") and not before "of" ("Chamber of Commerce")."""
+        w = self.w
+        if self._sentence_initial(i):
+            return False
+        if i > 0 and (w.folded[i - 1] in _DETERMINERS or (w.cap(i - 1) and w.joined(i))):
+            return False
+        nxt = i + 1
+        return nxt >= len(w.starts) or not (w.joined(nxt) and (w.cap(nxt) or w.folded[nxt] == "of"))
+
+    def _sentence_initial(self, i: int) -> bool:
+        """Whether word ``i`` starts a sentence, a line or the text."""
+        text = self.w.text
+        j = self.w.starts[i] - 1
+        while j >= 0 and text[j] in " \t\"“‘'([":
+            j -= 1
+        return j < 0 or text[j] in ".!?:\n"
 
     def _has_cue(self, i: int) -> bool:
         w = self.w
@@ -165,20 +190,49 @@ class _Judge:
         ):
             k -= 1
             chain.append(k)
+        arabic_name_before = (
+            chain
+            and not w.cap(chain[0])
+            and w.sep(first) in ("-", "‐", "‑")
+            and chain[0] > 0
+            and w.sep(chain[0]) == " "
+            and w.cap(chain[0] - 1)
+        )
         while chain and not w.cap(chain[-1]):
             k = chain.pop() + 1
+        if self._after_role_noun(k):
+            self._note_surname(last)
+            return False
         if any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
             return False
         if any(w.folded[c] in rules.titles or w.folded[c] in rules.given_names for c in chain):
             self._note_surname(last)
             return False
-        if self._cited_publisher(first, last):
-            return False
-        if chain and not self._known_before(chain[0]):
+        hyphenated_article = (
+            first > 0
+            and w.sep(first) in ("-", "‐", "‑")
+            and not w.cap(first - 1)
+            and w.folded[first - 1] in rules.person_particles
+        )
+        if arabic_name_before or hyphenated_article or self._cited_publisher(first, last):
+            return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
+        capitalised = [c for c in chain if w.cap(c)]
+        if capitalised and not self._known_before(capitalised[0]):
             if len(chain) <= 2:
                 self._note_surname(last, weak=True)
             return False
         return self._known_after(first, last)
+
+    def _after_role_noun(self, k: int) -> bool:
+        """Whether the name starting at word ``k`` follows a lower-case role noun ("coach
+        Ripley", "the commander Bari")."""
+        w = self.w
+        return (
+            k > 0
+            and w.sep(k) == " "
+            and not w.cap(k - 1)
+            and w.folded[k - 1] in self.rules.role_nouns
+        )
 
     def _cited_publisher(self, first: int, last: int) -> bool:
         """Whether the name is the publisher in a citation ("London: Hurst, 2015")."""
@@ -223,6 +277,8 @@ class _Judge:
         if nxt >= len(w.starts):
             return True
         word, sep = w.folded[nxt], w.sep(nxt)
+        if sep == " " and word in rules.person_particles and self._arabic_name_goes_on(nxt):
+            return False  # "Ansar al-Islam"
         if not w.cap(nxt):
             if sep == " " and word in rules.collection_nouns:
                 return False
@@ -234,8 +290,8 @@ class _Judge:
             )
         if not w.joined(nxt) or sep == ". ":
             return True
-        if sep != " ":
-            return nxt in self.place_starts
+        if sep != " ":  # "Pakistan-Afghanistan" but not "Wal-Mart"
+            return nxt in self.place_starts and not rules.is_common(word)
         k = nxt
         while k < len(w.starts) and k <= last + 3 and w.cap(k) and (k == nxt or w.sep(k) == " "):
             if w.folded[k] in rules.org_heads:
@@ -251,6 +307,11 @@ class _Judge:
             or word in rules.demonyms
             or w.allcaps(nxt)
         )
+
+    def _arabic_name_goes_on(self, k: int) -> bool:
+        """Whether particle ``k`` is joined by a hyphen to a capitalised word ("al-Islam")."""
+        w = self.w
+        return k + 1 < len(w.starts) and w.sep(k + 1) in ("-", "‐", "‑") and w.cap(k + 1)
 
     def _note_surname(self, last: int, weak: bool = False) -> None:
         """Remember the last word of a person's name, so that it alone is no place either

@@ -28,6 +28,8 @@ from gazetteer.tokens import WORD, Words, cut
 log = logging.getLogger(__name__)
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+#: A name that is already folded, ASCII, in words of letters and digits.
+_FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
 
 
@@ -70,7 +72,7 @@ class Spotter:
             keys[key] = keys.get(key, 0) | DEMONYM
         automaton = ahocorasick.Automaton()
         for key, flags in keys.items():
-            automaton.add_word(f" {key} ", (key.count(" ") + 1, flags))
+            automaton.add_word(f" {key} ", (key.count(" ") + 1) << 3 | flags)
         automaton.make_automaton()
         self._automaton = automaton
         log.info("spotter built over %d folded names", len(keys))
@@ -85,6 +87,8 @@ class Spotter:
     def _keys(self, name: str) -> set[str]:
         """Folded keys of a name: word by word, and (for "Ma'arrat", "U.S.") with the
         apostrophes and dots dropped as the gazetteer's fold does."""
+        if _FOLDED.fullmatch(name):  # already a key (``Gazetteer.names()`` gives keys)
+            return {name} if len(name) > 1 and not name.replace(" ", "").isdigit() else set()
         words = [self._fold_word(w) for w in WORD.findall(name)]
         keys = {" ".join(w for w in words if w)}
         if _DROPPED.search(name):
@@ -95,15 +99,20 @@ class Spotter:
         return cut(text, self._fold_word)
 
     def _matches(self, words: Words) -> list[tuple[int, int, int]]:
-        """Every gazetteer, organisation or demonym key in the text as (first word, last
-        word, flags); keys are padded with spaces, so they match whole words only."""
+        """Every gazetteer, organisation or demonym key in the text that starts with a
+        capital letter or a name particle ("al-Qaim"), as (first word, last word, flags);
+        keys are padded with spaces, so they match whole words only."""
         joined = " " + " ".join(words.folded) + " "
         # offsets[k] is where word k ends in ``joined``.
         offsets = list(accumulate(len(w) + 1 for w in words.folded))
+        text, starts, folded = words.text, words.starts, words.folded
+        particles = self.rules.particles
         found = []
-        for end, (count, flags) in self._automaton.iter(joined):
+        for end, value in self._automaton.iter(joined):
             last = bisect_left(offsets, end)
-            found.append((last - count + 1, last, flags))
+            first = last - (value >> 3) + 1
+            if text[starts[first]].isupper() or folded[first] in particles:
+                found.append((first, last, value & 7))
         return found
 
     def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:

@@ -64,6 +64,11 @@ NAMES = [
     "Nangarhar",
     "Abu Dhabi",
     "Sialkot",
+    "Taiba",
+    "Sahab",
+    "Mart",
+    "Oxford",
+    "Chamber",
 ]
 
 
@@ -171,6 +176,28 @@ def test_unknown_capitalised_word_before_a_name_makes_it_a_person(spotter):
 
 def test_a_place_that_starts_with_a_given_name_is_still_a_place(spotter):
     assert surfaces(spotter, "Flights from Abu Dhabi reached Jordan.") == ["Abu Dhabi", "Jordan"]
+
+
+def test_lower_case_role_noun_before_a_name_makes_it_a_person(spotter):
+    assert surfaces(spotter, "The militant commander Bari fled to Khost.") == ["Khost"]
+
+
+def test_tails_of_longer_arabic_and_urdu_names_are_not_places(spotter):
+    text = "Lashkar-e-Taiba and Lashkar i Taiba videos by al-Sahab reached Quetta."
+    assert surfaces(spotter, text) == ["Quetta"]
+
+
+def test_hyphenated_brand_is_not_a_place_but_two_places_are(spotter):
+    text = "Wal-Mart opened on the Pakistan-Afghanistan border."
+    assert surfaces(spotter, text) == ["Pakistan", "Afghanistan"]
+
+
+def test_less_common_word_is_a_place_only_standing_alone_in_running_text(spotter):
+    assert surfaces(spotter, "He studied at Oxford and moved to Oxford later.") == [
+        "Oxford",
+        "Oxford",
+    ]
+    assert surfaces(spotter, "Oxford shoes sold well. The Chamber met.") == []
 
 
 def test_place_words_and_titles_after_a_name_keep_the_place(spotter):
