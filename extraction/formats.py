@@ -91,6 +91,12 @@ def read_html(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
     )
     budget.check_time()
     text = extracted.text if extracted is not None and extracted.text else _fallback_html_text(html)
+    if not text.strip() and html.strip():
+        raise FormatProblem(
+            "no readable text in the web page",
+            "the page may be built by scripts, malformed or nested too deeply: open it in a "
+            "browser, save it as text and add that",
+        )
     if extracted is None:
         return text, FileMeta()
     return text, FileMeta(

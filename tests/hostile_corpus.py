@@ -484,8 +484,12 @@ def _binary_format_cases() -> list[tuple[Case, bytes]]:
             html_page(_HOSTILE_HTML_BODY, "<script>var SCRIPTBODY_TOP = 1;</script>"),
         ),
         (
-            Case("script-only.htm", "page with nothing but script", problem=r"^empty file"),
+            Case("script-only.htm", "page with nothing but script", problem=r"^no readable text"),
             html_page("<script>alert('x')</script>"),
+        ),
+        (
+            Case("deep.html", "20000 nested elements", problem=r"^no readable text", hint="nested"),
+            html_page("<div>" * 20000 + f"<p>{ARTICLE}</p>" + "</div>" * 20000),
         ),
     ]
 
