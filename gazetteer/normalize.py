@@ -55,7 +55,10 @@ def _keep(ch: str) -> str:
 def fold(name: str) -> str:
     """Fold ``name`` to its lookup key: lower case, no diacritics, no apostrophes or dots,
     other punctuation turned into single spaces, trimmed."""
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_SPECIAL))
+    # NFKD first ("𝐴" -> "A"), then casefold, then NFKD again for what casefolding
+    # composes ("İ" -> "i" + combining dot).
+    text = unicodedata.normalize("NFKD", name).casefold().translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(_keep(ch) for ch in text if not unicodedata.combining(ch))
     return _SPACES.sub(" ", text).strip()
 

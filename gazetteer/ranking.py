@@ -74,6 +74,9 @@ class Pool:
     ftype: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
+    relief: np.ndarray
+    """Penalties a matching type cue lifts: a name derived by dropping the unit word
+    ("Hyderabad District" -> "Hyderabad") or shared with the unit's own town."""
 
 
 @dataclass
@@ -104,29 +107,38 @@ class Ranker:
             rows, kinds = self.gazetteer.lookup(key)
             if not len(rows) and key.startswith("the "):
                 rows, kinds = self.gazetteer.lookup(key[4:])
-            cached = self._make_pool(rows, self._prior(rows, kinds))
+            cached = self._make_pool(rows, *self._prior(rows, kinds))
             self._pools[key] = cached
         return cached
 
-    def _make_pool(self, rows: np.ndarray, prior: np.ndarray) -> Pool:
+    def _make_pool(
+        self, rows: np.ndarray, prior: np.ndarray, relief: np.ndarray | None = None
+    ) -> Pool:
         gaz, w = self.gazetteer, self.weights
+        relief = np.zeros(len(rows)) if relief is None else relief
         if len(rows) > w.max_candidates:
             keep = np.argsort(-prior, kind="stable")[: w.max_candidates]
-            rows, prior = rows[keep], prior[keep]
+            rows, prior, relief = rows[keep], prior[keep], relief[keep]
         country = tuple(gaz.country_of(r) for r in rows.tolist())
         region = tuple((c, gaz.admin1_of(r)) for c, r in zip(country, rows.tolist(), strict=True))
-        return Pool(rows, prior, country, region, gaz.ftype[rows], gaz.lat[rows], gaz.lon[rows])
+        return Pool(
+            rows, prior, country, region, gaz.ftype[rows], gaz.lat[rows], gaz.lon[rows], relief
+        )
 
-    def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+    def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Prior scores of candidates, and the part of them a type cue may lift."""
         gaz, w = self.gazetteer, self.weights
         pop = np.clip(np.log10(gaz.population[rows] + 1.0) / 7.0, 0.0, 1.0)
-        return (
+        penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * self._namesake_units(
+            rows, kinds
+        )
+        prior = (
             TYPE_PRIOR[gaz.ftype[rows]]
             + w.population * pop
             + w.alternate_name * (kinds == ALTERNATE)
-            + w.derived_name * (kinds == DERIVED)
-            + w.namesake_unit * self._namesake_units(rows, kinds)
+            + penalty
         )
+        return prior, -penalty
 
     def _namesake_units(self, rows: np.ndarray, kinds: np.ndarray) -> np.ndarray:
         """Admin units sharing their name with a town in them (Kabul province, Kabul):
@@ -208,6 +220,7 @@ class Ranker:
                 pool = self._make_pool(
                     np.concatenate([pool.rows, head.rows[extra]]),
                     np.concatenate([pool.prior, head.prior[extra]]),
+                    np.concatenate([pool.relief, head.relief[extra]]),
                 )
         if len(pool.rows) == 0:
             pool = self.special(surface, key)
@@ -234,6 +247,7 @@ class Ranker:
             pool.ftype[keep],
             pool.lat[keep],
             pool.lon[keep],
+            pool.relief[keep],
         )
 
     def _cue_bonus(self, cues: SpanCues, types: set[str], pool: Pool) -> np.ndarray | float:
@@ -241,7 +255,7 @@ class Ranker:
         bonus: np.ndarray | float = 0.0
         if types:
             wanted = np.array([FEATURE_TYPES[t] in types for t in pool.ftype.tolist()])
-            bonus = bonus + np.where(wanted, w.type_cue, w.other_type)
+            bonus = bonus + np.where(wanted, w.type_cue + pool.relief, w.other_type)
         if cues.coarse:
             bonus = bonus + w.coarse_cue * _COARSE[pool.ftype]
         if cues.countries:
@@ -337,8 +351,14 @@ class _Document:
         return np.where(valid, total[np.where(valid, ids, 0)] - per_key[cell], 0.0)
 
     def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Country and admin-1 support of each candidate by the document's other names."""
+        """Country and admin-1 support of each candidate by the document's other names.
+
+        A place in no country (a supra-national region such as Khorasan) fits whatever
+        countries the text is about: it gets the best-supported country's support."""
         cctx = self._mass(self.country, belief) + self.extra[self.country]
+        countryless = self.country < 0
+        if countryless.any() and (~countryless).any():
+            cctx = np.where(countryless, cctx[~countryless].max(), cctx)
         return cctx, self._mass(self.region, belief)
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:

@@ -91,7 +91,7 @@ class Resolver:
             if not (0 <= start < end <= len(text)):
                 raise ValueError(f"span ({start}, {end}) is outside the text (length {len(text)})")
         mentions = self._mentions(text, spans)
-        context = self._context(text) if len(spans) > 1 else {}
+        context = self._context(text)
         context.update(dict.fromkeys(countries, self.ranker.weights.country_hint))
         self.ranker.settle(mentions, context)
         results: list[Resolution | None] = [None] * len(spans)

@@ -178,7 +178,7 @@ def read_country_shapes(path: Path) -> list[tuple[str, float, float, object]]:
     import geopandas  # build-time only
 
     if not path.is_file():
-        logger.warning("%s not found: countries are placed at their capitals", path)
+        logger.warning("%s not found: countries are placed at the median of their places", path)
         return []
     frame = geopandas.read_file(path, layer="countries")
     shapes = []

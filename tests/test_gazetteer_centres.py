@@ -1,0 +1,50 @@
+"""Derived coordinates of admin units, and the distance formula the ranking uses."""
+
+import numpy as np
+from geopy.distance import great_circle
+
+from gazetteer.centres import admin1_centres, admin2_centre, haversine_km, strip_admin_word
+from gazetteer.sources import GeoName, LabelPoint
+
+
+def _town(code: str, lat: float, lon: float, pop: int = 1000, admin1: str = "04") -> GeoName:
+    return GeoName(1, "x", "x", (), lat, lon, "P", code, "PK", admin1, "", pop)
+
+
+def test_haversine_agrees_with_geopy_great_circle() -> None:
+    km = haversine_km(33.34, 69.92, np.array([17.38, 25.39]), np.array([78.46, 68.37]))
+    for value, point in zip(km, [(17.38, 78.46), (25.39, 68.37)], strict=True):
+        assert abs(value - great_circle((33.34, 69.92), point).km) < 1.0
+
+
+def test_admin2_centre_is_the_seat_else_the_median() -> None:
+    seat = _town("PPLA2", 30.0, 70.0, pop=10)
+    assert admin2_centre([_town("PPL", 31.0, 71.0, pop=99), seat]) == (30.0, 70.0)
+    assert admin2_centre(
+        [_town("PPL", 31.0, 71.0), _town("PPL", 33.0, 73.0), _town("PPL", 35.0, 75.0)]
+    ) == (33.0, 73.0)
+    assert admin2_centre([]) is None
+
+
+def test_admin1_prefers_named_label_point_of_the_main_part() -> None:
+    points = [
+        LabelPoint("PK", "Punjab", 24.0, 67.0, rank=5),
+        LabelPoint("PK", "Punjab", 31.36, 72.34, rank=1),
+    ]
+    centres = admin1_centres({"PK.04": {"punjab"}}, {"PK.04": [_town("PPL", 31.5, 74.3)]}, points)
+    assert (centres["PK.04"].lat, centres["PK.04"].lon) == (31.36, 72.34)
+
+
+def test_admin1_without_a_named_point_gets_the_point_its_places_surround() -> None:
+    members = {
+        "PK.02": [_town("PPL", 27.0, 65.0, admin1="02"), _town("PPL", 28.0, 66.0, admin1="02")]
+    }
+    points = [LabelPoint("PK", "Baluchistan", 27.5, 65.5, rank=1)]
+    centre = admin1_centres({"PK.02": {"balochistan"}}, members, points)["PK.02"]
+    assert (centre.lat, centre.names) == (27.5, ("Baluchistan",))
+
+
+def test_strip_admin_word() -> None:
+    assert strip_admin_word("zhob district") == "zhob"
+    assert strip_admin_word("district") == "district"
+    assert strip_admin_word("new york") == "new york"

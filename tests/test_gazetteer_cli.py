@@ -1,0 +1,118 @@
+"""The command line contracts: resolve (JSON Lines), geocode (CSV), search, --help."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_gazetteer_build import build_fixture_index
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("index")
+    build_fixture_index(out)
+    return out
+
+
+def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "gazetteer", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_resolve_writes_one_line_per_input_line_and_reports_bad_lines(index: Path) -> None:
+    lines = [
+        {"id": "a", "text": "Militants attacked Khost province.", "spans": [[19, 24]]},
+        "this is not json",
+        {"id": "c", "text": "", "spans": []},
+        {"id": "d", "text": "Kabul", "spans": [[0, 9]]},
+        {"id": "e", "text": "Gen. Charles Cleveland visited Kabul.", "spans": [[13, 22], [31, 36]]},
+    ]
+    stdin = "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n"
+    done = _run("resolve", "--index", str(index), stdin=stdin)
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(out) == 5 and done.returncode == 1
+    first = out[0]["results"][0]
+    assert first["place_id"] == "gn:1444362" and first["feature_type"] == "admin1"
+    assert {"lat", "lon", "name", "country_code", "score", "admin1", "alternatives"} <= first.keys()
+    assert out[1] == {"id": None, "error": out[1]["error"]} and "malformed JSON" in out[1]["error"]
+    assert out[2]["id"] == "c" and "empty" in out[2]["error"]
+    assert out[3]["id"] == "d" and "out of range" in out[3]["error"]
+    assert out[4]["results"][0] is None and out[4]["results"][1]["name"] == "Kabul"
+    assert "line 2:" in done.stderr and "line 3:" in done.stderr and "line 4:" in done.stderr
+
+
+def test_resolve_all_good_exits_zero(index: Path) -> None:
+    done = _run(
+        "resolve",
+        "--index",
+        str(index),
+        stdin=json.dumps({"id": 7, "text": "Lahore", "spans": [[0, 6]]}),
+    )
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["results"][0]["place_id"] == "gn:1172451"
+
+
+def test_geocode_adds_columns_to_a_new_file(index: Path, tmp_path: Path) -> None:
+    source = tmp_path / "places.csv"
+    source.write_text("site,note\nHyderabad,a\nAtlantis,b\n", encoding="utf-8")
+    before = source.read_bytes()
+    done = _run(
+        "geocode", str(source), "--column", "site", "--country-hint", "PK", "--index", str(index)
+    )
+    assert done.returncode == 0, done.stderr
+    assert source.read_bytes() == before
+    rows = list(csv.DictReader((tmp_path / "places.geocoded.csv").open(encoding="utf-8")))
+    assert (
+        rows[0]["place_id"] == "gn:1176734"
+        and rows[0]["country_code"] == "PK"
+        and rows[0]["note"] == "a"
+    )
+    assert rows[1]["lat"] == "" and rows[1]["place_id"] == ""
+    assert {"lat", "lon", "place", "feature_type", "score"} <= rows[0].keys()
+
+
+def test_geocode_refuses_to_overwrite_its_input_and_names_missing_columns(
+    index: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("site\nKabul\n", encoding="utf-8")
+    same = _run(
+        "geocode", str(source), "--column", "site", "--out", str(source), "--index", str(index)
+    )
+    assert same.returncode == 2 and "never overwrites" in same.stderr
+    missing = _run("geocode", str(source), "--column", "place", "--index", str(index))
+    assert missing.returncode == 2 and "no column 'place'" in missing.stderr
+
+
+def test_search_lists_candidates_with_scores(index: Path) -> None:
+    done = _run("search", "Punjab", "--index", str(index), "--json")
+    found = json.loads(done.stdout)
+    assert {c["place_id"] for c in found} == {"gn:1167710", "gn:1259223"}
+    assert all(0 <= c["score"] <= 1 for c in found)
+    table = _run("search", "Punjab", "--country-hint", "IN", "--index", str(index))
+    assert table.stdout.splitlines()[1].split()[1] == "gn:1259223"
+    assert _run("search", "Atlantis", "--index", str(index)).returncode == 1
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["resolve"], ["geocode"], ["search"]])
+def test_help_everywhere(command: list[str]) -> None:
+    done = _run(*command, "--help")
+    assert done.returncode == 0 and "usage:" in done.stdout

@@ -1,0 +1,69 @@
+"""Reading the words around a span, and the checks on the reviewed cue list."""
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.cues import CueDataError, Cues, shipped_cues
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return shipped_cues()
+
+
+def _read(cues: Cues, text: str, name: str):
+    start = text.index(name)
+    return cues.read(text, start, start + len(name))
+
+
+def test_unit_words_after_and_before(cues: Cues) -> None:
+    assert _read(cues, "attacks in Kandahar province", "Kandahar").types == {"admin1"}
+    assert _read(cues, "in Zhob district,", "Zhob").types == {"admin2"}
+    assert _read(cues, "the city of Hyderabad", "Hyderabad").types == {"city", "locality"}
+    assert _read(cues, "in Hyderabad today", "Hyderabad").types == frozenset()
+
+
+def test_compass_words(cues: Cues) -> None:
+    assert _read(cues, "in eastern Afghanistan", "Afghanistan").coarse
+    assert not _read(cues, "in Afghanistan", "Afghanistan").coarse
+
+
+def test_administered_by_a_country(cues: Cues) -> None:
+    assert _read(cues, "India-administered Kashmir", "Kashmir").countries == {"name:india"}
+    assert _read(cues, "Indian-held Kashmir", "Kashmir").countries == {"IN"}
+    assert _read(cues, "Pakistan-administered Kashmir", "Kashmir").countries == {"name:pakistan"}
+
+
+def test_containers_around_commas(cues: Cues) -> None:
+    assert _read(cues, "Sialkot, Punjab, was hit", "Sialkot").container == "Punjab"
+    assert _read(cues, "Sialkot, Punjab was hit", "Punjab").contained == "Sialkot"
+    assert _read(cues, "Alexandria, Va., police", "Alexandria").container_admin1 == (
+        "US",
+        "Virginia",
+    )
+
+
+def test_people_and_group_names(cues: Cues) -> None:
+    assert _read(cues, "Gen. Charles Cleveland said", "Cleveland").person
+    assert _read(cues, "President Kabul", "Kabul").person
+    assert not _read(cues, "he went to Cleveland", "Cleveland").person
+    assert _read(cues, "Wilayat Khorasan", "Khorasan").group
+    assert _read(cues, "IS-Khorasan", "Khorasan").group
+    assert not _read(cues, "this is Khorasan", "Khorasan").group
+    assert cues.is_group_name("wilayat khorasan")
+
+
+def test_unit_word_split(cues: Cues) -> None:
+    assert cues.unit_word("kandahar province") == ("kandahar", "admin1")
+    assert cues.unit_word("kandahar") is None
+
+
+def test_cue_rows_need_a_kind_and_a_source(tmp_path: Path) -> None:
+    path = tmp_path / "cues.csv"
+    path.write_text("cue,kind,value,source\nprovince,suffix,admin1,\n", encoding="utf-8")
+    with pytest.raises(CueDataError, match="line 2"):
+        Cues.load(path)
+    path.write_text("cue,kind,value,source\nprovince,sufix,admin1,usage\n", encoding="utf-8")
+    with pytest.raises(CueDataError, match="line 2"):
+        Cues.load(path)

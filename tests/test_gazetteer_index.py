@@ -1,0 +1,52 @@
+"""Loading the built index and looking places up."""
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.index import Gazetteer, IndexFormatError
+from tests.test_gazetteer_build import build_fixture_index
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return build_fixture_index(tmp_path_factory.mktemp("index"))
+
+
+def test_candidates_by_any_spelling(gaz: Gazetteer) -> None:
+    assert [p.place_id for p in gaz.candidates("KHŌST")] == [
+        p.place_id for p in gaz.candidates("khost")
+    ]
+    assert gaz.candidates("Atlantis") == []
+
+
+def test_candidates_are_most_populous_first(gaz: Gazetteer) -> None:
+    populations = [p.population for p in gaz.candidates("Hyderabad")]
+    assert populations == sorted(populations, reverse=True)
+
+
+def test_get_by_id(gaz: Gazetteer) -> None:
+    place = gaz.get("gn:1176734")
+    assert (place.name, place.country_code, place.admin1) == ("Hyderabad", "PK", "Sindh")
+    assert gaz.get("gn:0") is None
+
+
+def test_names_are_the_folded_keys(gaz: Gazetteer) -> None:
+    names = list(gaz.names())
+    assert "hyderabad" in names and "khost" in names
+    assert names == sorted(names)
+    assert "Hyderabad" in gaz
+
+
+def test_missing_or_foreign_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IndexFormatError, match="no gazetteer index"):
+        Gazetteer.load(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"format": 99}', encoding="utf-8")
+    with pytest.raises(IndexFormatError, match="format 99"):
+        Gazetteer.load(tmp_path)
+
+
+def test_shipped_index_loads() -> None:
+    gaz = Gazetteer.load()
+    assert len(gaz) > 100_000
+    assert any(p.feature_type == "country" for p in gaz.candidates("Pakistan"))

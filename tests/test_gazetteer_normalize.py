@@ -1,0 +1,40 @@
+"""Name folding: one key for every spelling of a name."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer.normalize import fold, is_latin
+
+
+def test_case_diacritics_apostrophes_hyphens_and_dots_fold_away() -> None:
+    assert fold("Khōst") == fold("KHOST") == fold("khost") == "khost"
+    assert fold("Dera Ismail-Khan") == fold("Dera  Ismail Khan") == "dera ismail khan"
+    assert fold("Ma’arrat") == fold("Ma'arrat") == fold("Maarrat")
+    assert fold("F.A.T.A.") == "fata"
+    assert fold("Łódź") == "lodz"
+    assert fold("São Paulo (SP)") == "sao paulo sp"
+
+
+def test_local_scripts_are_kept() -> None:
+    assert fold("پنجاب") == "پنجاب"
+    assert not is_latin(fold("پنجاب"))
+    assert is_latin(fold("Peshāwar"))
+
+
+@given(st.text())
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text())
+def test_folded_keys_have_no_edge_or_double_spaces(text: str) -> None:
+    key = fold(text)
+    assert key == key.strip()
+    assert "  " not in key
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F)))
+def test_case_never_matters(text: str) -> None:
+    assert fold(text.upper()) == fold(text.lower()) or fold(text.upper()) == fold(
+        text.upper().lower()
+    )
