@@ -53,7 +53,6 @@ class _Judge:
             first for first, last, flags in matches if flags & DEMONYM and first == last
         }
         self.surnames: set[str] = set()
-        self.weak_surnames: set[str] = set()
 
     def judge(self, first: int, last: int, flags: int) -> bool:
         """Whether words ``first..last`` are a place mention."""
@@ -138,9 +137,9 @@ class _Judge:
         if i > 0 and w.sep(i) in ("'", "’") and w.cap(i - 1) and len(w.surface(i - 1)) == 1:
             return False
         if word in rules.needs_cue or word in rules.given_names:
-            return self._has_cue(i)
+            return self.has_cue(i)
         if word in rules.not_initial:
-            return self._has_cue(i) or self._in_running_text(i)
+            return self.has_cue(i) or self._in_running_text(i)
         return True
 
     def _in_running_text(self, i: int) -> bool:
@@ -163,7 +162,7 @@ class _Judge:
             j -= 1
         return j < 0 or text[j] in ".!?:\n"
 
-    def _has_cue(self, i: int) -> bool:
+    def has_cue(self, i: int) -> bool:
         w = self.w
         k = i - 1
         if k >= 0 and w.folded[k] in _NOT_A_CUE_GAP and w.sep(i) == " ":
@@ -218,8 +217,6 @@ class _Judge:
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if w.cap(c)]
         if capitalised and not self._known_before(capitalised[0]):
-            if len(chain) <= 2:
-                self._note_surname(last, weak=True)
             return False
         return self._known_after(first, last)
 
@@ -313,29 +310,29 @@ class _Judge:
         w = self.w
         return k + 1 < len(w.starts) and w.sep(k + 1) in ("-", "‐", "‑") and w.cap(k + 1)
 
-    def _note_surname(self, last: int, weak: bool = False) -> None:
-        """Remember the last word of a person's name, so that it alone is no place either
-        (with ``weak``, the name's first word was only an unknown capitalised word)."""
+    def _note_surname(self, last: int) -> None:
+        """Remember the last word of a person's name, so that it alone is no place either."""
         nxt = last + 1
         w = self.w
         if nxt >= len(w.starts) or not (w.joined(nxt) and w.cap(nxt)):
-            (self.weak_surnames if weak else self.surnames).add(w.folded[last])
+            self.surnames.add(w.folded[last])
 
-    def surname_alone(self, first: int, last: int) -> bool:
-        """Whether a one-word name is a surname seen earlier or later in the text, or the
-        given name before one ("Bin Ladin" after "Usama bin Ladin")."""
+    def surname_alone(self, first: int, last: int, cued: set[str]) -> bool:
+        """Whether a one-word name is a surname seen earlier or later in the text, the
+        given name before one ("Bin Ladin" after "Usama bin Ladin"), or a speaker ("Kristina
+        said") that the text never puts after a locative cue ("in Kristina")."""
         if first != last:
             return False
-        word = self.w.folded[first]
+        w = self.w
+        word, nxt = w.folded[first], first + 1
         if word in self.surnames:
             return True
-        nxt = first + 1
-        w = self.w
-        if nxt < len(w.starts) and w.joined(nxt) and w.cap(nxt) and w.folded[nxt] in self.surnames:
+        if nxt >= len(w.starts):
+            return False
+        if w.joined(nxt) and w.cap(nxt) and w.folded[nxt] in self.surnames:
             return True
         return (
-            word in self.weak_surnames
-            and nxt < len(w.starts)
+            word not in cued
             and w.folded[nxt] in self.rules.person_cues
             and w.sep(nxt).strip() in ("", ",")
         )
@@ -369,7 +366,8 @@ def select_spans(
         for first, last, flags in matches
         if flags & (PLACE | DEMONYM) and judge.judge(first, last, flags)
     ]
-    accepted = [(f, l) for f, l in accepted if not judge.surname_alone(f, l)]
+    cued = {words.folded[f] for f, l in accepted if f == l and judge.has_cue(f)}
+    accepted = [(f, l) for f, l in accepted if not judge.surname_alone(f, l, cued)]
     accepted.sort(key=lambda fl: (fl[0] - fl[1], words.starts[fl[0]] - words.ends[fl[1]], fl[0]))
     taken: set[int] = set()
     spans = []

@@ -69,6 +69,7 @@ NAMES = [
     "Mart",
     "Oxford",
     "Chamber",
+    "Kristina",
 ]
 
 
@@ -168,6 +169,12 @@ def test_surname_after_given_name_is_a_person_and_stays_one(spotter):
 def test_arabic_name_particles_do_not_hide_a_given_name(spotter):
     text = "Usama bin Ladin hid in Abbottabad; Bin Ladin's courier lived there."
     assert surfaces(spotter, text) == ["Abbottabad"]
+
+
+def test_a_speaker_is_a_person_unless_the_text_places_something_there(spotter):
+    assert surfaces(spotter, "Kristina said the road was closed.") == []
+    text = "Talks were held in Islamabad. Islamabad said it would reply."
+    assert surfaces(spotter, text) == ["Islamabad", "Islamabad"]
 
 
 def test_unknown_capitalised_word_before_a_name_makes_it_a_person(spotter):
