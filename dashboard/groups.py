@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from extraction.lexicon import LexiconError, load_lexicon
 
 log = logging.getLogger(__name__)
 
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 # Colour-blind-safe qualitative palette (Okabe-Ito plus Tableau 10 tones) for unknown groups.
 _PALETTE = (
     "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b",
@@ -54,20 +56,38 @@ def read_lexicon_styles(path: Path | None = None) -> dict[str, GroupStyle]:
     }
 
 
+def _or(value: object, default: str) -> str:
+    """A store value as text, or ``default`` when it is missing (None, NA or empty)."""
+    return default if value is None or pd.isna(value) or str(value) == "" else str(value)
+
+
+def _checked(colour: str, key: str) -> str:
+    """The colour if it is a plain #rrggbb value (it is written into SVG), else a palette one."""
+    return colour if _HEX.fullmatch(colour or "") else _fallback_colour(key)
+
+
 def styles_for(events: pd.DataFrame, lexicon: dict[str, GroupStyle]) -> dict[str, GroupStyle]:
-    """A style for every group present in ``events``: the lexicon's, else a palette colour."""
+    """A style for every group present in ``events``: the lexicon's, else the next palette colour."""
     styles: dict[str, GroupStyle] = {}
     if events.empty:
         return styles
     columns = ["group_id", "group", "group_short", "group_family"]
-    for row in events[columns].drop_duplicates("group_id").itertuples(index=False):
+    rows = events[columns].drop_duplicates("group_id").sort_values("group_id")
+    unknown = 0
+    for row in rows.itertuples(index=False):
         gid = str(row.group_id)
         known = lexicon.get(gid)
-        styles[gid] = known or GroupStyle(
+        if known is not None:
+            styles[gid] = GroupStyle(known.group_id, known.name, known.short, known.family,
+                                     _checked(known.colour, gid))
+            continue
+        name = _or(row.group, gid)
+        styles[gid] = GroupStyle(
             group_id=gid,
-            name=str(row.group),
-            short=str(row.group_short or row.group),
-            family=str(row.group_family or "Other"),
-            colour=_fallback_colour(gid),
+            name=name,
+            short=_or(row.group_short, name),
+            family=_or(row.group_family, "Other"),
+            colour=_PALETTE[unknown % len(_PALETTE)],
         )
+        unknown += 1
     return dict(sorted(styles.items(), key=lambda kv: (kv[1].family, kv[1].name)))

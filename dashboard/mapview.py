@@ -41,7 +41,8 @@ SHAPES = {
 }
 CSS = f"""<style>
 .leaflet-container {{ background: {SEA_COLOUR}; }}
-.atlas-marker {{ background: none; border: none; }}
+.atlas-marker, .atlas-cluster {{ background: none; border: none; }}
+.atlas-cluster svg {{ display: block; filter: drop-shadow(0 0 2px rgba(0,0,0,.45)); }}
 .atlas-marker svg {{ display: block; overflow: visible; filter: drop-shadow(0 0 1px rgba(0,0,0,.5)); }}
 .atlas-popup {{ font: 12px/1.35 sans-serif; max-height: 260px; overflow-y: auto; }}
 .atlas-popup .ev {{ margin-top: 6px; border-top: 1px solid #ddd; padding-top: 4px; }}
@@ -100,9 +101,27 @@ _MARKERS_JS = (
     " html: '<svg width=\"' + s + '\" height=\"' + s + '\" viewBox=\"0 0 20 20\">' +"
     " svg[r[3]].split('COLOUR').join(colour) + '</svg>', iconSize: [s, s],"
     " iconAnchor: [s / 2 - r[6], s / 2 - r[7]]});"
-    " var m = L.marker([r[0], r[1]], {icon: icon, title: r[5]}); m.bindPopup(r[4], {maxWidth: 380});"
+    " var m = L.marker([r[0], r[1]], {icon: icon, title: r[5], atlasColour: colour, atlasCount: r[8]});"
+    " m.bindPopup(r[4], {maxWidth: 380});"
     " parent.addLayer(m); });"
 )
+# Cluster icons: a ring split by the groups' shares of the events inside, the event count in
+# the middle, and the number of markers in data-markers.
+_CLUSTER_ICON = """function(cluster) {
+  var kids = cluster.getAllChildMarkers(), tally = {}, events = 0;
+  kids.forEach(function(m) { var c = m.options.atlasColour, n = m.options.atlasCount || 1;
+    tally[c] = (tally[c] || 0) + n; events += n; });
+  var size = Math.round(Math.min(56, 30 + 4 * Math.log2(kids.length))), offset = 25, parts = '';
+  Object.keys(tally).forEach(function(c) { var pct = 100 * tally[c] / events;
+    parts += '<circle r="15.9155" cx="21" cy="21" fill="none" stroke="' + c + '" stroke-width="6"'
+      + ' stroke-dasharray="' + pct + ' ' + (100 - pct) + '" stroke-dashoffset="' + offset + '"/>';
+    offset -= pct; });
+  var html = '<svg data-markers="' + kids.length + '" width="' + size + '" height="' + size
+    + '" viewBox="0 0 42 42"><circle r="13" cx="21" cy="21" fill="#ffffff" fill-opacity="0.92"/>'
+    + parts + '<text x="21" y="25" text-anchor="middle" font-size="10" font-weight="bold"'
+    + ' font-family="sans-serif" fill="#222">' + events + '</text></svg>';
+  return L.divIcon({html: html, className: 'atlas-cluster', iconSize: [size, size]});
+}"""
 _LEGEND_JS = (
     "var legend = L.control({position: 'bottomleft'});"
     "legend.onAdd = function(){ var div = L.DomUtil.create('div', 'atlas-legend');"
@@ -155,8 +174,8 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
             layer = folium.TileLayer(tiles, name=name, overlay=True, show=False)
             layer.add_to(m)
             overlays.setdefault("Online basemaps (go online)", []).append(layer)
-    cluster = localise(MarkerCluster(control=False, options={"disableClusteringAtZoom": 8,
-                                                               "maxClusterRadius": 30}),
+    cluster = localise(MarkerCluster(control=False, icon_create_function=_CLUSTER_ICON,
+                                     options={"disableClusteringAtZoom": 8, "maxClusterRadius": 30}),
                        "markercluster", asset_base)
     cluster.add_to(m)
     frame = markers.frame
@@ -166,7 +185,7 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
         sub = localise(FeatureGroupSubGroup(cluster, name=html.escape(style.name)), "subgroup", asset_base)
         sub.add_to(m)
         data = [[round(r.lat, 5), round(r.lon, 5), marker_size(int(r.count)), r.precision, r.popup,
-                 f"{style.short}: {r.label} ({int(r.count)})", int(r.dx), int(r.dy)]
+                 f"{style.short}: {r.label} ({int(r.count)})", int(r.dx), int(r.dy), int(r.count)]
                 for r in rows.itertuples(index=False)]
         _Script(_MARKERS_JS, rows=data, shapes=SHAPES, colour=style.colour,
                 css=f"atlas-g-{css_slug(gid)}").add_to(sub)

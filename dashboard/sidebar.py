@@ -94,9 +94,13 @@ def _document_titles(documents: pd.DataFrame, events: pd.DataFrame) -> dict[str,
     titles: dict[str, str] = {}
     for row in documents.itertuples(index=False):
         if str(row.doc_hash) in used:
-            date = f" ({row.published})" if isinstance(row.published, str) and row.published else ""
-            titles[str(row.doc_hash)] = f"{row.title or row.doc_id}{date}"
+            date = f" ({row.published})" if _present(row.published) else ""
+            titles[str(row.doc_hash)] = f"{row.title if _present(row.title) else row.doc_id}{date}"
     return dict(sorted(titles.items(), key=lambda kv: kv[1]))
+
+
+def _present(value: object) -> bool:
+    return value is not None and not pd.isna(value) and str(value) != ""
 
 
 def ingest_controls(settings: Settings) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from atlas.store import EventStore
@@ -18,7 +19,18 @@ def build_store(path: Path, n_events: int = 600, *, hostile: bool = True, n_grou
                                         events_per_doc=100, seed=seed)
     if hostile:
         extractions.append(hostile_extraction(PAYLOAD))
+        extractions.append(_sparse(synthetic_extractions(3, n_groups=1, seed=seed + 1)[0]))
     with store.writer() as writer:
         for extraction in extractions:
             writer.put(extraction)
     return store
+
+
+def _sparse(extraction):
+    """The same document with nothing known about it: no title, no date, undated events."""
+    document = replace(extraction.document, title=None, published=None, doc_id="untitled.txt",
+                       doc_hash="0" * 64)
+    events = tuple(replace(e, doc_title=None, doc_id="untitled.txt", doc_hash="0" * 64, year=None,
+                           published=None, year_source="unknown", event_id=f"untitled-{i}")
+                   for i, e in enumerate(extraction.events))
+    return replace(extraction, document=document, events=events)

@@ -84,6 +84,14 @@ def test_evidence_table_escapes_document_text(store_env):
     assert '<mark class="g">' in table and '<mark class="p">Hostile Town</mark>' in table
 
 
+def test_documents_without_title_date_or_year_still_show(store_env):
+    build_store(store_env, 100)
+    at = _run({"p": ["city", "district", "province", "locality", "country"]})
+    assert not at.exception
+    assert "untitled.txt" in at.multiselect(key="f_docs").options
+    assert "untitled.txt" in at.html[0].proto.body
+
+
 def test_filters_that_match_nothing_say_what_to_do(store_env):
     build_store(store_env, 100)
     at = _run({"q": ["no sentence says this"]})

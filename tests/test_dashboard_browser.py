@@ -118,7 +118,8 @@ def _count_markers(page) -> tuple[int, dict[str, int]]:
     """Markers on the map: loose ones plus those inside clusters; loose ones by group class."""
     frame = page.frame_locator(MAP)
     loose = frame.locator(".atlas-marker")
-    clustered = sum(int(t) for t in frame.locator(".marker-cluster span").all_inner_texts())
+    clustered = sum(frame.locator(".atlas-cluster svg").evaluate_all(
+        "els => els.map(e => Number(e.dataset.markers))"))
     by_group: dict[str, int] = {}
     for classes in loose.evaluate_all("els => els.map(e => e.className)"):
         for name in classes.split():
