@@ -303,6 +303,21 @@ def test_spans_are_sorted_in_range_disjoint_and_trimmed(text):
         assert fold(surface)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.text(max_size=4), _ALPHABET), max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=3),
+)
+def test_any_unicode_text_and_exclusions_keep_the_invariants(text, raw_exclude):
+    exclude = [(start, start + length) for start, length in raw_exclude]
+    spots = SPOTTER_FOR_PROPERTIES.spot(text, exclude)
+    assert spots == sorted(spots)
+    for (start, end), following in zip(spots, [*spots[1:], (len(text) + 1, 0)]):
+        assert 0 <= start < end <= min(len(text), following[0])
+        assert text[start].isalnum() and text[end - 1].isalnum()
+        assert not any(s < end and start < e for s, e in exclude)
+
+
 SPOTTER_FOR_PROPERTIES = Spotter(NAMES)
 
 
