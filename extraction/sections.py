@@ -51,15 +51,6 @@ _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     ),
     (
         re.compile(
-            r"^.{0,500}\((?:[^()]{0,60}\b(?:photo|pressphoto|photograph|getty|images?|reuters|afp|ap"
-            r"|epa|associated\s+press|courtesy|file|credit|shutterstock|xinhua|anadolu|bloomberg)\b"
-            r"[^()]{0,60})\)$",
-            re.IGNORECASE,
-        ),
-        "credit",
-    ),
-    (
-        re.compile(
             r"^(?:photo|photograph|image|picture|credit|photo\s+credit|file\s+photo)\s*(?::|by\b).{0,200}$",
             re.IGNORECASE,
         ),
@@ -144,10 +135,23 @@ def _list_end(lines: list[tuple[int, int, str]], index: int, is_related: bool) -
     return stop
 
 
+# A photo credit closing a caption line: "... in Karachi on Feb. 12, 2015. (European Pressphoto
+# Agency)". Only the parenthesis is a credit; the caption before it describes events.
+_TRAILING_CREDIT = re.compile(
+    r"\((?:[^()]{0,60}\b(?:photo|pressphoto|photograph|getty|images?|reuters|afp|ap"
+    r"|epa|associated\s+press|courtesy|file|credit|shutterstock|xinhua|anadolu|bloomberg)\b"
+    r"[^()]{0,60})\)$",
+    re.IGNORECASE,
+)
+
+
 def _line_section(start: int, end: int, line: str, in_footer: bool) -> list[Section]:
     for pattern, kind in _LINE_RULES:
         if pattern.match(line):
             return [Section(start, end, kind)]
+    credit = _TRAILING_CREDIT.search(line)
+    if credit is not None and credit.start() <= 500:
+        return [Section(start + credit.start(), end, "credit")]
     if in_footer and _SOURCE_LINE.match(line):
         return [Section(start, end, "credit")]
     return []

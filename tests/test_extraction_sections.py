@@ -53,8 +53,6 @@ def test_related_list_stops_at_the_next_paragraph_of_prose():
         ("Read more: Five things to know about the attack", "related"),
         ("Click here to continue reading…", "continue"),
         ("Continue reading the main story", "continue"),
-        ("Police at the scene in the city on Feb. 2, 2015. (European Pressphoto Agency)", "credit"),
-        ("Soldiers patrol the valley. (AP Photo/Jane Roe)", "credit"),
         ("Photo: Reuters", "credit"),
         ("JavaScript has been disabled in your browser", "boilerplate"),
         ("Please enable JavaScript to view the comments", "boilerplate"),
@@ -64,6 +62,19 @@ def test_related_list_stops_at_the_next_paragraph_of_prose():
 def test_single_line_sections(line, kind):
     text = f"{PROSE}\n{line}\n{PROSE}\n"
     assert spans(text) == [(kind, line)]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Police at the scene in the city on Feb. 2, 2015. ", "(European Pressphoto Agency)"),
+        ("Soldiers patrol the valley. ", "(AP Photo/Jane Roe)"),
+    ],
+)
+def test_only_the_credit_of_a_caption_is_a_section(caption, credit):
+    # The caption itself reports who was where; only the photo credit is not reporting.
+    text = f"{PROSE}\n{caption}{credit}\n{PROSE}\n"
+    assert spans(text) == [("credit", credit)]
 
 
 def test_parenthesis_that_is_not_a_credit_is_left_alone():
