@@ -108,16 +108,13 @@ class _Judge:
         )
 
     def _caps_context(self, first: int, last: int) -> bool:
-        """An all-capital name counts in a dateline ("KARACHI: ...") or an all-capital line."""
+        """An all-capital name counts in a dateline ("KARACHI: ...", "... . BEIRUT (AP) -")
+        or in an all-capital line."""
         text = self.w.text
         start, end = self.w.starts[first], self.w.ends[last]
-        line_start = text.rfind("\n", 0, start) + 1
-        if (
-            start - line_start < 8
-            and not text[line_start:start].strip()
-            and _DATELINE_AFTER.match(text, end)
-        ):
+        if self._sentence_initial(first) and _DATELINE_AFTER.match(text, end):
             return True
+        line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start >= 300:
@@ -133,8 +130,6 @@ class _Judge:
         if word in rules.never_alone:
             return False
         if word in rules.titles and i + 1 < len(w.starts) and w.joined(i + 1) and w.cap(i + 1):
-            return False
-        if i > 0 and w.sep(i) in ("'", "’") and w.cap(i - 1) and len(w.surface(i - 1)) == 1:
             return False
         if word in rules.needs_cue or word in rules.given_names:
             return self.has_cue(i)

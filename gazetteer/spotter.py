@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 
 import ahocorasick
 
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
+from gazetteer.normalize import fold as gazetteer_fold
 from gazetteer.spotrules import DEMONYM, ORG, PLACE, select_spans
 from gazetteer.tokens import WORD, Words, cut
 
@@ -30,21 +31,17 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 #: A name that is already folded, ASCII, in words of letters and digits.
 _FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
-
-
-def _default_fold() -> Callable[[str], str]:
-    from gazetteer.normalize import fold
-
-    return fold
 
 
 class Spotter:
     """Finds place names of a gazetteer in free English text.
 
-    Build it once per process from the gazetteer's surface names (``Gazetteer.names()``);
-    it keeps names written in Latin letters only, folded with ``fold`` (by default
-    :func:`gazetteer.normalize.fold`, the gazetteer's own key function).  With
+    Build it once per process from the gazetteer's names (``Gazetteer.names()``, surface
+    names or already folded keys); it keeps names written in Latin letters only, folded
+    with ``fold`` (by default :func:`gazetteer.normalize.fold`, the gazetteer's own key
+    function).  With
     ``demonyms=True`` it also returns demonyms ("Pakistani") as spans;
     :meth:`demonym_place` names the place each one stands for.
     """
@@ -57,7 +54,7 @@ class Spotter:
         rules: NonPlaceRules | None = None,
         demonyms: bool = False,
     ) -> None:
-        self._fold = fold or _default_fold()
+        self._fold = fold or gazetteer_fold
         self.rules = rules or shipped_rules(self._fold)
         self.demonyms = demonyms
         self._fold_cache: dict[str, str] = {}
@@ -80,6 +77,8 @@ class Spotter:
     def _fold_word(self, word: str) -> str:
         folded = self._fold_cache.get(word)
         if folded is None:
+            if len(self._fold_cache) >= _FOLD_CACHE_SIZE:
+                self._fold_cache.clear()  # bounded: a long-lived process sees endless words
             folded = self._fold(word).replace(" ", "")
             self._fold_cache[word] = folded
         return folded

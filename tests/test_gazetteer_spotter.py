@@ -146,6 +146,10 @@ def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter)
     assert surfaces(spotter, "Raids in FATA and the U.S. continued.") == ["FATA", "U.S"]
     assert surfaces(spotter, "The KHOST unit said.") == []
     assert surfaces(spotter, "QUETTA: Gunmen killed two.") == ["QUETTA"]
+    assert surfaces(spotter, "Blasts kill two. PESHAWAR, Pakistan (AP) - Police said") == [
+        "PESHAWAR",
+        "Pakistan",
+    ]
     assert surfaces(spotter, "FLOODS HIT PESHAWAR AGAIN\nWater rose.") == ["PESHAWAR"]
 
 
