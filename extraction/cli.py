@@ -105,10 +105,17 @@ def _report_problems(problems) -> None:
         print(f"unreadable: {problem}", file=sys.stderr)
 
 
-def _country_names(settings: Settings) -> dict[str, str]:
+def _country_names(settings: Settings, codes) -> dict[str, str]:
+    """English country names for ISO codes, from the gazetteer's country entries."""
     from gazetteer import Gazetteer
 
-    return Gazetteer.load(settings.gazetteer_path).country_names()
+    gazetteer = Gazetteer.load(settings.gazetteer_path)
+    names = {}
+    for code in {str(c) for c in codes if isinstance(c, str) and c}:
+        row = gazetteer.country_row(code)
+        if row is not None:
+            names[code] = gazetteer.place(row).name
+    return names
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> int:
@@ -160,8 +167,9 @@ def _extract_to_file(args: argparse.Namespace, settings: Settings) -> int:
                     update(done, len(items), item.name if isinstance(item, Path) else item.path)
     finally:
         close()
-    names = _country_names(settings) if fmt == "acled" else None
-    write_frame(events_frame(events), args.out, fmt, country_names=names)
+    frame = events_frame(events)
+    names = _country_names(settings, frame["country_code"].dropna()) if fmt == "acled" else None
+    write_frame(frame, args.out, fmt, country_names=names)
     if args.mentions:
         write_frame(mentions_frame(mentions), args.mentions, layer="mentions")
     _report_problems(problems)
@@ -172,8 +180,8 @@ def _extract_to_file(args: argparse.Namespace, settings: Settings) -> int:
 
 def _export(args: argparse.Namespace, settings: Settings, store: EventStore) -> int:
     fmt = format_for(args.out, args.format)
-    names = _country_names(settings) if fmt == "acled" else None
     events = store.events(include_duplicates=args.include_duplicates)
+    names = _country_names(settings, events["country_code"].dropna()) if fmt == "acled" else None
     write_frame(events, args.out, fmt, country_names=names)
     if args.mentions:
         write_frame(store.mentions(), args.mentions, layer="mentions")
@@ -188,9 +196,9 @@ def _status(store: EventStore) -> int:
     print(f"documents: {len(docs)} ({int(docs['duplicate_of'].notna().sum())} near-duplicates)")
     print(f"events: {len(events)}  mentions: {len(store.mentions())}  "
           f"unreviewed group names: {len(store.candidates())}")
-    for row in docs.itertuples(index=False):
-        mark = " (duplicate)" if isinstance(row.duplicate_of, str) else ""
-        print(f"  {row.doc_id}  {row.published or 'undated'}  {row.title or ''}{mark}")
+    for row in docs.fillna("").itertuples(index=False):
+        mark = " (duplicate)" if row.duplicate_of else ""
+        print(f"  {row.doc_id}  {row.published or 'undated'}  {row.title}{mark}")
     return 0
 
 
