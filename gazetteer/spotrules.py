@@ -213,6 +213,8 @@ class _Judge:
         capitalised = [c for c in chain if w.cap(c)]
         if capitalised and not self._known_before(capitalised[0]):
             return False
+        if capitalised and first == last and w.folded[first] in rules.org_heads:
+            return False  # the last word of "Services Bureau", "Deccan Herald"
         return self._known_after(first, last)
 
     def _after_role_noun(self, k: int) -> bool:
