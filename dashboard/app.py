@@ -81,7 +81,9 @@ def exports_panel(chosen: pd.DataFrame, markers, styles, title: str, subtitle: s
 
 
 def main() -> None:
-    st.set_page_config(page_title="Activity Atlas", page_icon="🗺️", layout="wide")
+    briefing_view = sidebar.url_state().briefing
+    st.set_page_config(page_title="Activity Atlas", page_icon="🗺️", layout="wide",
+                       initial_sidebar_state="collapsed" if briefing_view else "auto")
     settings = load_settings()
     path = settings.store
     filter_box, ingest_box = st.sidebar.container(), st.sidebar.container()
@@ -112,6 +114,7 @@ def main() -> None:
     subtitle = filters.describe(state, names, filters.year_bounds(events))
     title = st.session_state.get("brief_title", DEFAULT_TITLE)
     m = mapview.build_map(markers, styles, title=title, online_tiles=online,
+                          subtitle=subtitle if state.briefing else "", north_arrow=state.briefing,
                           heat=markers.frame if state.heat else None)
     missing = missing_assets()
     if state.briefing:
@@ -126,7 +129,7 @@ def main() -> None:
     elif state.briefing:
         st_folium(m, height=720, use_container_width=True, returned_objects=[], key="map")
     else:
-        left, right = st.columns([3, 2])
+        left, right = st.columns([2, 1])
         with left:
             st_folium(m, height=620, use_container_width=True, returned_objects=[], key="map")
         with right:

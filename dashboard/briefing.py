@@ -24,6 +24,7 @@ from dashboard.groups import GroupStyle
 from dashboard.mapview import REGION, SOURCE_LINE, marker_bounds
 
 DPI = 220
+_SCALES_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000)
 _SHAPES = {"country": "o", "province": "D", "district": "s", "city": "o", "locality": "."}
 _METADATA = {
     "png": {"Software": None},
@@ -49,25 +50,51 @@ def _projection(bounds: list[list[float]]) -> CRS:
     )
 
 
+def _view_box(bounds: list[list[float]], crs: CRS, aspect: float) -> tuple[float, float, float, float]:
+    """The projected box around ``bounds``, widened on one side to the axes' width/height."""
+    corners = gpd.GeoSeries.from_xy(
+        [bounds[0][1], bounds[1][1], bounds[0][1], bounds[1][1]],
+        [bounds[0][0], bounds[1][0], bounds[1][0], bounds[0][0]], crs="EPSG:4326").to_crs(crs)
+    x0, x1, y0, y1 = corners.x.min(), corners.x.max(), corners.y.min(), corners.y.max()
+    width, height = x1 - x0, y1 - y0
+    if width / height < aspect:
+        grow = (height * aspect - width) / 2
+        return x0 - grow, x1 + grow, y0, y1
+    grow = (width / aspect - height) / 2
+    return x0, x1, y0 - grow, y1 + grow
+
+
+def _scale_km(width_m: float) -> int:
+    """A round scale-bar length in km, about a fifth of the map's width."""
+    target = width_m / 5000
+    return min(_SCALES_KM, key=lambda km: abs(km - target))
+
+
 def draw(briefing: Briefing, *, width_in: float = 11.0, height_in: float = 8.0) -> plt.Figure:
     """The briefing figure: boundaries, markers by group and precision, legend, scale, north."""
     frame = briefing.markers
     bounds = marker_bounds(frame) or REGION
     crs = _projection(bounds)
-    fig, ax = plt.subplots(figsize=(width_in, height_in))
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.88, bottom=0.06)
+    fig = plt.figure(figsize=(width_in, height_in))
+    rect = (0.02, 0.07, 0.72, 0.80)
+    ax = fig.add_axes(rect)
     ax.set_facecolor(SEA_COLOUR)
-    box = gpd.GeoSeries.from_xy([bounds[0][1], bounds[1][1]], [bounds[0][0], bounds[1][0]],
-                                crs="EPSG:4326").to_crs(crs)
+    x0, x1, y0, y1 = _view_box(bounds, crs, (rect[2] * width_in) / (rect[3] * height_in))
     countries = load_countries()
     (lat0, lon0), (lat1, lon1) = bounds
-    countries = countries.cx[lon0 - 15:lon1 + 15, lat0 - 15:lat1 + 15].to_crs(crs)
-    countries.plot(ax=ax, color="#f2efe6", edgecolor="#8a8a8a", linewidth=0.6)
-    handles = []
+    margin = max(lat1 - lat0, lon1 - lon0) + 10
+    # Clip in degrees before projecting, so no polygon wraps round the antimeridian.
+    countries = countries.clip_by_rect(max(lon0 - margin, -180), max(lat0 - margin, -89),
+                                       min(lon1 + margin, 180), min(lat1 + margin, 89))
+    countries = countries[~countries.is_empty]
+    countries.to_crs(crs).plot(ax=ax, color="#f2efe6", edgecolor="#8a8a8a", linewidth=0.6)
+    handles, outside = [], 0
     if not frame.empty:
         points = gpd.GeoDataFrame(
             frame, geometry=gpd.points_from_xy(x=frame["lon"], y=frame["lat"]), crs="EPSG:4326"
         ).to_crs(crs)
+        inside = points.geometry.x.between(x0, x1) & points.geometry.y.between(y0, y1)
+        outside = int(points.loc[~inside, "count"].sum())
         for gid, rows in points.groupby("group_id", sort=False):
             style = briefing.styles[gid]
             for precision, part in rows.groupby("precision"):
@@ -78,25 +105,29 @@ def draw(briefing: Briefing, *, width_in: float = 11.0, height_in: float = 8.0) 
                            edgecolors=style.colour if hollow else "white", alpha=0.9)
             handles.append(Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=style.colour,
                                   markeredgecolor="white", label=f"{style.name} ({int(rows['count'].sum())})"))
+        handles.append(Line2D([], [], linestyle="", label=""))
         handles += [Line2D([], [], marker=_SHAPES[p], linestyle="", markersize=6, color="#777777",
                            markerfacecolor="none" if p == "country" else "#777777", label=p)
                     for p in sorted(set(frame["precision"]))]
-    ax.set_xlim(box.x.min(), box.x.max())
-    ax.set_ylim(box.y.min(), box.y.max())
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     ax.set_xticks([])
+    ax.set_yticks([])
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.set_yticks([])
     if handles:
-        ax.legend(handles=handles, loc="lower left", fontsize=7, framealpha=0.92, title="Groups (events)",
-                  title_fontsize=8, ncols=1 if len(handles) <= 14 else 2)
-    ax.add_artist(ScaleBar(1, units="m", location="lower right", length_fraction=0.2, box_alpha=0.8))
-    ax.annotate("N", xy=(0.965, 0.96), xytext=(0.965, 0.87), xycoords="axes fraction", ha="center",
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.755, 0.87), fontsize=7.5,
+                   frameon=False, title="Groups (events) and place precision", title_fontsize=8,
+                   alignment="left")
+    ax.add_artist(ScaleBar(1, units="m", fixed_value=_scale_km(x1 - x0), fixed_units="km",
+                           location="lower right", box_alpha=0.8))
+    ax.annotate("N", xy=(0.955, 0.955), xytext=(0.955, 0.86), xycoords="axes fraction", ha="center",
                 va="center", fontsize=12, fontweight="bold",
                 arrowprops={"facecolor": "black", "width": 4, "headwidth": 11, "headlength": 10})
-    fig.suptitle(briefing.title, x=0.02, y=0.975, ha="left", fontsize=16, fontweight="bold")
-    fig.text(0.02, 0.915, briefing.subtitle, ha="left", fontsize=9.5, color="#333333")
-    fig.text(0.02, 0.02, SOURCE_LINE, ha="left", fontsize=7.5, color="#555555")
+    fig.text(0.02, 0.955, briefing.title, ha="left", va="center", fontsize=16, fontweight="bold")
+    fig.text(0.02, 0.905, briefing.subtitle, ha="left", va="center", fontsize=9.5, color="#333333")
+    note = f" · {outside:,} events lie outside this extent" if outside else ""
+    fig.text(0.02, 0.03, SOURCE_LINE + note, ha="left", fontsize=7.5, color="#555555")
     return fig
 
 

@@ -16,7 +16,7 @@ def _colour_scale(styles: Mapping[str, GroupStyle], present: set[str]) -> alt.Sc
 
 
 def timeline(events: pd.DataFrame, styles: Mapping[str, GroupStyle]) -> alt.Chart | None:
-    """Stacked bars of dated events per year, coloured by group (None when nothing is dated)."""
+    """Stacked bars of dated events per year, coloured by group as on the map (None when undated)."""
     dated = events.assign(year=pd.to_numeric(events["year"], errors="coerce")).dropna(subset=["year"])
     if dated.empty:
         return None
@@ -30,7 +30,7 @@ def timeline(events: pd.DataFrame, styles: Mapping[str, GroupStyle]) -> alt.Char
             x=alt.X("year:O", title=None),
             y=alt.Y("events:Q", title="events"),
             color=alt.Color("group:N", scale=_colour_scale(styles, set(counts["group_id"])),
-                            legend=alt.Legend(orient="bottom", columns=3, title=None)),
+                            legend=None),
             tooltip=["year:O", "group:N", "events:Q"],
         )
         .properties(height=260)

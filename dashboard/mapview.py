@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element, MacroElement
 from folium.plugins import FeatureGroupSubGroup, GroupedLayerControl, HeatMap, MarkerCluster
@@ -50,7 +51,10 @@ CSS = f"""<style>
 .atlas-popup mark.g {{ background: #ffe08a; }} .atlas-popup mark.p {{ background: #b9e3ff; }}
 .atlas-legend {{ background: rgba(255,255,255,.92); padding: 6px 9px; font: 11px/1.3 sans-serif;
   border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); max-height: 55vh; max-width: 260px; overflow-y: auto; }}
-.atlas-legend h4 {{ margin: 0 0 3px; font-size: 12px; }} .atlas-legend .fam {{ font-weight: bold; margin-top: 4px; }}
+.atlas-legend h4 {{ margin: 0 0 3px; font-size: 12px; cursor: pointer; }} .atlas-legend .sub {{ color: #333; margin-bottom: 3px; }}
+.atlas-north {{ background: rgba(255,255,255,.85); border-radius: 4px; padding: 2px 4px; }}
+.atlas-legend h4::after {{ content: " ▾"; color: #777; }} .atlas-legend.folded h4::after {{ content: " ▸"; }}
+.atlas-legend.folded > :not(h4) {{ display: none; }} .atlas-legend .fam {{ font-weight: bold; margin-top: 4px; }}
 .atlas-legend svg {{ vertical-align: middle; margin-right: 4px; }} .atlas-legend .src {{ color: #555; margin-top: 4px; }}
 </style>"""
 
@@ -122,10 +126,19 @@ _CLUSTER_ICON = """function(cluster) {
     + ' font-family="sans-serif" fill="#222">' + events + '</text></svg>';
   return L.divIcon({html: html, className: 'atlas-cluster', iconSize: [size, size]});
 }"""
+_NORTH_JS = (
+    "var north = L.control({position: 'topright'});"
+    "north.onAdd = function(){ var div = L.DomUtil.create('div', 'atlas-north');"
+    " div.innerHTML = '<svg width=\"26\" height=\"38\" viewBox=\"0 0 26 38\"><polygon points=\"13,2 22,26 13,20 4,26\"'"
+    " + ' fill=\"#222\"/><text x=\"13\" y=\"37\" text-anchor=\"middle\" font-size=\"11\"'"
+    " + ' font-weight=\"bold\" font-family=\"sans-serif\">N</text></svg>'; return div; };"
+    "north.addTo(parent);"
+)
 _LEGEND_JS = (
     "var legend = L.control({position: 'bottomleft'});"
     "legend.onAdd = function(){ var div = L.DomUtil.create('div', 'atlas-legend');"
     " div.innerHTML = {{ this.payload.html }}; L.DomEvent.disableScrollPropagation(div);"
+    " div.querySelector('h4').onclick = function(){ div.classList.toggle('folded'); };"
     " L.DomEvent.disableClickPropagation(div); return div; };"
     "legend.addTo(parent);"
 )
@@ -137,9 +150,10 @@ def marker_size(count: int) -> int:
 
 
 def legend_html(title: str, styles: Mapping[str, GroupStyle], counts: Mapping[str, int],
-                n_events: int, n_markers: int, note: str = "") -> str:
+                n_events: int, n_markers: int, note: str = "", subtitle: str = "") -> str:
     """The legend's HTML (escaped): groups by family with counts, precision shapes, sources."""
     rows = [f"<h4>{html.escape(title)}</h4>",
+            f"<div class='sub'>{html.escape(subtitle)}</div>" if subtitle else "",
             f"<div class='count'>{n_events:,} events · {n_markers:,} markers</div>"]
     family = None
     for gid, style in styles.items():
@@ -158,8 +172,8 @@ def legend_html(title: str, styles: Mapping[str, GroupStyle], counts: Mapping[st
     return "".join(rows)
 
 
-def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
-              heat: pd.DataFrame | None = None, online_tiles: bool = False,
+def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str, subtitle: str = "",
+              heat: pd.DataFrame | None = None, online_tiles: bool = False, north_arrow: bool = False,
               asset_base: str = STATIC_URL, bounds: list[list[float]] | None = None) -> folium.Map:
     """The folium map for a filtered view (assets served locally from ``asset_base``)."""
     m = folium.Map(tiles=None, control_scale=True, zoom_snap=0.5, maxZoom=14, minZoom=2)
@@ -201,19 +215,41 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
         localise(control, "groupedlayercontrol", asset_base).add_to(m)
     note = "" if markers.cell_degrees is None else f"Aggregated to {markers.cell_degrees:g}° cells"
     n_events = int(frame["count"].sum()) if not frame.empty else 0
-    _Script(_LEGEND_JS, html=legend_html(title, styles, counts, n_events, len(frame), note)).add_to(m)
+    _Script(_LEGEND_JS, html=legend_html(title, styles, counts, n_events, len(frame), note,
+                                         subtitle)).add_to(m)
+    if north_arrow:
+        _Script(_NORTH_JS).add_to(m)
     m.fit_bounds(bounds or marker_bounds(frame) or REGION)
     return m
 
 
 def marker_bounds(frame: pd.DataFrame) -> list[list[float]] | None:
-    """South-west and north-east corners around the markers, padded a little."""
+    """South-west and north-east corners around the markers, padded a little.
+
+    A few far-off places (a plot abroad, a misread name) should not zoom the map out to the
+    whole world: markers much farther from the events' weighted median than is typical (and
+    over 15 degrees away), holding at most a tenth of the events, are left outside the initial
+    view; they stay on the map, a pan away.
+    """
     if frame.empty:
         return None
-    lat0, lat1 = float(frame["lat"].min()), float(frame["lat"].max())
-    lon0, lon1 = float(frame["lon"].min()), float(frame["lon"].max())
+    lat = frame["lat"].to_numpy(dtype=float)
+    lon = frame["lon"].to_numpy(dtype=float)
+    weights = frame["count"].to_numpy(dtype=float) if "count" in frame else np.ones(len(frame))
+    mid_lat, mid_lon = _weighted_median(lat, weights), _weighted_median(lon, weights)
+    distance = np.hypot(lat - mid_lat, (lon - mid_lon) * np.cos(np.radians(mid_lat)))
+    keep = distance <= max(15.0, 3 * _weighted_median(distance, weights))
+    if weights[~keep].sum() > 0.1 * weights.sum():  # not a few outliers but a second region
+        keep[:] = True
+    lat0, lat1, lon0, lon1 = lat[keep].min(), lat[keep].max(), lon[keep].min(), lon[keep].max()
     pad = max(0.5, 0.05 * max(lat1 - lat0, lon1 - lon0))
-    return [[lat0 - pad, lon0 - pad], [lat1 + pad, lon1 + pad]]
+    return [[float(lat0 - pad), float(lon0 - pad)], [float(lat1 + pad), float(lon1 + pad)]]
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = values.argsort()
+    cumulative = weights[order].cumsum()
+    return float(values[order][cumulative.searchsorted(cumulative[-1] / 2)])
 
 
 def standalone_html(m: folium.Map) -> str:

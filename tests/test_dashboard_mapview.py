@@ -85,3 +85,20 @@ def test_safe_json_cannot_close_a_script(text):
 def test_marker_size_grows_with_count_and_is_bounded():
     sizes = [mapview.marker_size(n) for n in (1, 2, 10, 100, 10_000)]
     assert sizes == sorted(sizes) and sizes[0] >= 10 and sizes[-1] <= 36
+
+
+def test_far_off_outliers_do_not_zoom_the_map_out():
+    import pandas as pd
+
+    core = pd.DataFrame({"lat": [30.0 + i * 0.1 for i in range(20)],
+                         "lon": [70.0 + i * 0.1 for i in range(20)], "count": [5] * 20})
+    outlier = pd.DataFrame({"lat": [51.5], "lon": [-0.1], "count": [1]})
+    (lat0, lon0), (lat1, lon1) = mapview.marker_bounds(pd.concat([core, outlier]))
+    assert lat1 < 40 and lon0 > 60
+    few = pd.DataFrame({"lat": [33.0, 34.0, 34.5, 29.8], "lon": [70.0, 71.5, 69.0, -95.4],
+                        "count": [5, 4, 3, 1]})
+    (lat0, lon0), (lat1, lon1) = mapview.marker_bounds(few)
+    assert lon0 > 60 and lat0 < 33
+    spread = pd.DataFrame({"lat": [24.0, 38.0] * 10, "lon": [61.0, 88.0] * 10, "count": [1] * 20})
+    (lat0, lon0), (lat1, lon1) = mapview.marker_bounds(spread)
+    assert lat0 < 24 and lat1 > 38 and lon0 < 61 and lon1 > 88
