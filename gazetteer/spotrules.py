@@ -49,6 +49,9 @@ class _Judge:
         self.demonyms = demonyms
         self.place_starts = {first for first, _, flags in matches if flags & PLACE}
         self.place_ends = {last for _, last, flags in matches if flags & PLACE}
+        self.long_place_ends = {
+            last for first, last, flags in matches if flags & PLACE and first < last
+        }
         self.demonym_words = {
             first for first, last, flags in matches if flags & DEMONYM and first == last
         }
@@ -78,6 +81,7 @@ class _Judge:
         if (
             not abbreviation
             and any(w.allcaps(k) for k in range(first, last + 1))
+            and not (first < last and self._initials_only(first, last))
             and not self._caps_context(first, last)
         ):
             return False
@@ -86,6 +90,18 @@ class _Judge:
         if not self._not_a_name_part(first, last):
             return False
         return first != last or abbreviation or self._common_word_ok(first)
+
+    def _proper_place_end(self, k: int) -> bool:
+        """Whether word ``k`` ends a gazetteer name of several words or is a capitalised
+        uncommon word that is one."""
+        if k in self.long_place_ends:
+            return True
+        return k in self.place_ends and self.w.cap(k) and not self.rules.is_common(self.w.folded[k])
+
+    def _initials_only(self, first: int, last: int) -> bool:
+        """Whether the only all-capital words are initials with dots ("D.I. Khan")."""
+        w = self.w
+        return all("." in w.surface(k) for k in range(first, last + 1) if w.allcaps(k))
 
     def _capitalised(self, first: int, last: int) -> bool:
         """Every word capitalised, except particles ("Bay of Bengal", "al-Qaim") and a
@@ -158,7 +174,14 @@ class _Judge:
         return j < 0 or text[j] in ".!?:\n"
 
     def has_cue(self, i: int) -> bool:
+        """Whether word ``i`` follows a locative preposition ("in Reading", "near the
+        Mission"), continues a list of places ("Lahore, Tank and Bannu") or comes before
+        ", <Place>" ("Mobile, Alabama")."""
         w = self.w
+        if i > 0 and w.sep(i).strip() == "," and self._proper_place_end(i - 1):
+            return True
+        if i > 1 and w.folded[i - 1] in ("and", "or") and self._proper_place_end(i - 2):
+            return True
         k = i - 1
         if k >= 0 and w.folded[k] in _NOT_A_CUE_GAP and w.sep(i) == " ":
             k -= 1
@@ -271,8 +294,8 @@ class _Judge:
         if nxt >= len(w.starts):
             return True
         word, sep = w.folded[nxt], w.sep(nxt)
-        if sep == " " and word in rules.person_particles and self._arabic_name_goes_on(nxt):
-            return False  # "Ansar al-Islam"
+        if sep in (" ", "-") and word in rules.person_particles and self._arabic_name_goes_on(nxt):
+            return False  # "Ansar al-Islam", "Sitara-e-Imtiaz"
         if not w.cap(nxt):
             if sep == " " and word in rules.collection_nouns:
                 return False

@@ -70,6 +70,8 @@ NAMES = [
     "Oxford",
     "Chamber",
     "Kristina",
+    "DI Khan",
+    "Tank",
 ]
 
 
@@ -151,6 +153,11 @@ def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter)
         "Pakistan",
     ]
     assert surfaces(spotter, "FLOODS HIT PESHAWAR AGAIN\nWater rose.") == ["PESHAWAR"]
+
+
+def test_initials_inside_a_name_and_common_words_in_a_list_of_places(spotter):
+    text = "Attacks in D.I. Khan, Tank and Peshawar rose. Tank crews left."
+    assert surfaces(spotter, text) == ["D.I. Khan", "Tank", "Peshawar"]
 
 
 def test_mixed_case_group_acronyms_are_not_places(spotter):
