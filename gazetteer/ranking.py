@@ -41,6 +41,7 @@ class Weights:
     """How much each kind of evidence counts (tuned on LGL/GeoWebNews as a whole)."""
 
     population: float = 0.5
+    capital: float = 0.45
     alternate_name: float = -0.15
     derived_name: float = -0.35
     namesake_unit: float = -0.45
@@ -135,6 +136,7 @@ class Ranker:
         prior = (
             TYPE_PRIOR[gaz.ftype[rows]]
             + w.population * pop
+            + w.capital * gaz.capital[rows]
             + w.alternate_name * (kinds == ALTERNATE)
             + penalty
         )
@@ -178,9 +180,19 @@ class Ranker:
                 if rows
                 else None
             )
+        return self.demonym(key)
+
+    def demonym(self, key: str) -> Pool | None:
+        """The country or continent a demonym stands for ("pakistani", "europeans")."""
         demonyms = self.cues.demonyms()
-        code = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
-        row = gaz.country_row(code) if code else None
+        value = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if value is None:
+            return None
+        row = (
+            self.gazetteer.row_of(value)
+            if value.startswith("gn:")
+            else self.gazetteer.country_row(value)
+        )
         if row is None:
             return None
         return self._make_pool(
@@ -222,6 +234,14 @@ class Ranker:
                     np.concatenate([pool.prior, head.prior[extra]]),
                     np.concatenate([pool.relief, head.relief[extra]]),
                 )
+        demonym = self.demonym(key) if len(pool.rows) else None
+        if demonym is not None and demonym.rows[0] not in set(pool.rows.tolist()):
+            # "Canadian" is also a town in Texas: the country competes with it.
+            pool = self._make_pool(
+                np.concatenate([pool.rows, demonym.rows]),
+                np.concatenate([pool.prior, demonym.prior]),
+                np.concatenate([pool.relief, demonym.relief]),
+            )
         if len(pool.rows) == 0:
             pool = self.special(surface, key)
             if pool is None:

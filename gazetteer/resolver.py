@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _SPOTTERS: weakref.WeakKeyDictionary[Gazetteer, object] = weakref.WeakKeyDictionary()
 
 
@@ -52,6 +51,11 @@ class Resolver:
         self.cues = cues or shipped_cues()
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
+        self._demonym_codes = {
+            d: c for d, c in self.cues.demonyms().items() if not c.startswith("gn:")
+        }
+        words = sorted((d.title() for d in self._demonym_codes), key=len, reverse=True)
+        self._demonym_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
     def _mentions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """The spans grouped by name and cue-adjusted scores (None-worthy spans left out)."""
@@ -72,12 +76,9 @@ class Resolver:
 
     def _context(self, text: str) -> dict[str, float]:
         """Country votes of the demonyms in the text ("Pakistani troops")."""
-        demonyms = self.cues.demonyms()
         weight = self.ranker.weights.demonym
         return {
-            code: weight
-            for word in set(_CAPITALISED.findall(text))
-            if (code := demonyms.get(word.lower()))
+            self._demonym_codes[w.lower()]: weight for w in set(self._demonym_words.findall(text))
         }
 
     def resolve(
