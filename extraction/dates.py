@@ -267,8 +267,13 @@ def _ago(n: int, unit: str, published: dt.date, s: int, e: int) -> YearRef:
 
 def _non_overlapping(found: list[YearRef]) -> list[YearRef]:
     """Longest first, then earliest; the kept references in text order."""
+    if not found:
+        return []
+    low = min(r.start for r in found)
+    taken = bytearray(max(r.end for r in found) - low)
     kept: list[YearRef] = []
     for ref in sorted(found, key=lambda r: (r.start - r.end, r.start)):
-        if all(ref.end <= k.start or k.end <= ref.start for k in kept):
+        if not any(taken[ref.start - low : ref.end - low]):
+            taken[ref.start - low : ref.end - low] = b"\x01" * (ref.end - ref.start)
             kept.append(ref)
     return sorted(kept, key=lambda r: r.start)

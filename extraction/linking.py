@@ -98,9 +98,15 @@ def _links(
     if not places:
         return
     if groups[i]:
+        # One link per group and place: the closest pair of their mentions.
+        best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         for group in groups[i]:
             for place in places:
-                yield _Link(group, place, "sentence", sentence.start, sentence.end)
+                key, gap = (group.group_id, place.place_id), _gap(group, place)
+                if key not in best or gap < best[key][0]:
+                    best[key] = (gap, group, place)
+        for _, group, place in best.values():
+            yield _Link(group, place, "sentence", sentence.start, sentence.end)
         return
     antecedent = _antecedent(text, sentences, i, groups)
     if antecedent is not None:
@@ -127,6 +133,11 @@ def _antecedent(
     if j == i - 1 and same_paragraph and len({g.group_id for g in groups[j]}) == 1:
         return j, "context"
     return None
+
+
+def _gap(group: GroupMention, place: Mention) -> int:
+    """Characters between the two spans (0 if they touch or overlap)."""
+    return max(place.start - group.end, group.start - place.end, 0)
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
@@ -180,8 +191,7 @@ def confidence(text: str, link: _Link, year: YearRef) -> float:
     group, place = link.group, link.place
     value = _BASE[link.kind]
     if link.kind == "sentence":
-        gap = max(place.start - group.end, group.start - place.end, 0)
-        value *= 1.0 - 0.5 * min(gap, _FAR) / _FAR
+        value *= 1.0 - 0.5 * min(_gap(group, place), _FAR) / _FAR
     value *= 0.5 + 0.5 * min(max(place.score, 0.0), 1.0)
     value *= _FEATURE.get(place.feature_type, 0.8)
     value *= _YEAR[year.source]

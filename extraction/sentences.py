@@ -28,8 +28,10 @@ _ABBREVIATIONS = frozenset((
 # fmt: on
 # Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The").
 # The next sentence must start with a capital, a digit, a quote, a bracket or a bullet.
+# A run of punctuation is matched once from its start, possessively, so "....." stays linear.
 _END = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\d{1,3})?(?=\s+(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
+    r"[.!?\u2026](?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
+    r"(?=\s++(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
 )
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")

@@ -49,9 +49,12 @@ class FakeResolver:
         self.calls.append((text, tuple(exclude)))
         if self._pattern is None:
             return []
+        excluded = bytearray(len(text) + 1)
+        for s, e in exclude:
+            excluded[s:e] = b"\x01" * (min(e, len(text)) - s)
         found = []
         for m in self._pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in exclude):
+            if any(excluded[m.start() : m.end()]):
                 continue
             found.append(
                 Resolution(m.start(), m.end(), m.group(), self.places[m.group()], self.score)
