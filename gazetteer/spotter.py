@@ -21,9 +21,10 @@ from itertools import accumulate
 
 import ahocorasick
 
+from gazetteer.namecontext import DEMONYM, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
 from gazetteer.normalize import fold as gazetteer_fold
-from gazetteer.spotrules import DEMONYM, ORG, PLACE, select_spans
+from gazetteer.spotrules import select_spans
 from gazetteer.tokens import WORD, Words, cut
 
 log = logging.getLogger(__name__)
