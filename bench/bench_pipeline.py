@@ -92,8 +92,8 @@ def timed(documents, resolver, lex) -> tuple[float, int]:
     return time.process_time() - started, events
 
 
-def stages(documents, lex) -> dict[str, float]:
-    """Seconds spent in each resolver-free stage, run on their own."""
+def stages(documents, lex, resolver) -> dict[str, float]:
+    """Seconds spent in each stage, run on its own (places: the resolver's ``geoparse``)."""
     matcher, cues, spent = GroupMatcher(lex), load_cues(), {}
     texts = [d.text for d in documents]
 
@@ -107,6 +107,7 @@ def stages(documents, lex) -> dict[str, float]:
     clock("candidates", lambda d, t: find_candidates(t, matcher.find(t), cues))
     clock("sentences", lambda d, t: split_sentences(t))
     clock("years", lambda d, t: years_by_sentence(t, split_sentences(t), d.published))
+    clock("places", lambda d, t: resolver.geoparse(t))
     return spent
 
 
@@ -132,8 +133,8 @@ def main() -> None:
         seconds, events = timed(part, resolver, lex)
         print(f"  {fraction:>4.0%} {part_size / 1e6:6.2f} MB  {seconds:6.2f} s  "
               f"{part_size / 1e6 / seconds:6.2f} MB/s  {events} events")  # fmt: skip
-    for name, seconds in stages(documents, lex).items():
-        print(f"  stage {name:<10} {size / 1e6 / seconds:8.2f} MB/s")
+    for name, seconds in stages(documents, lex, resolver).items():
+        print(f"  stage {name:<10} {size / 1e6 / max(seconds, 1e-6):8.2f} MB/s")
 
 
 if __name__ == "__main__":
