@@ -240,6 +240,7 @@ class NameContext:
             return True
         return (
             word not in cued
+            and word not in self.rules.speaking_places
             and w.folded[nxt] in self.rules.person_cues
             and w.sep(nxt).strip() in ("", ",")
         )

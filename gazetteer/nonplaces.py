@@ -38,6 +38,8 @@ class NonPlaceRules:
     titles: frozenset[str]
     given_names: frozenset[str]
     person_cues: frozenset[str]
+    speaking_places: frozenset[str]
+    """Countries and capitals that "say" things in news English (never taken for speakers)."""
     organisations: tuple[str, ...]
     """Surface names of organisations and publications (matched as folded phrases)."""
     org_prefixes: frozenset[str]
@@ -79,6 +81,7 @@ def load_rules(
         titles=_words(data["titles"], "words", fold),
         given_names=_words(data["given_names"], "names", fold),
         person_cues=_words(data["person_cues"], "words", fold),
+        speaking_places=_words(data["speaking_places"], "words", fold),
         organisations=tuple(str(entry["name"]) for entry in data["organisations"]["names"]),
         org_prefixes=_words(data["org_prefixes"], "words", fold),
         org_heads=_words(data["org_heads"], "words", fold),
