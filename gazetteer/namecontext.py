@@ -125,7 +125,17 @@ class NameContext:
             return False
         if capitalised and first == last and w.folded[first] in rules.org_heads:
             return False  # the last word of "Services Bureau", "Deccan Herald"
+        if self._firm_partner(first - 1, first, self.place_ends):
+            return False
         return self._known_after(first, last)
+
+    def _firm_partner(self, other: int, k: int, places: set[int]) -> bool:
+        """Whether word ``k`` is joined by "&" to a capitalised word ``other`` that is not a
+        place ("Stevens & Wilkinson", a firm), unlike "Trinidad & Tobago"."""
+        w = self.w
+        if not 0 <= other < len(w.starts) or other in places or not w.cap(other):
+            return False
+        return w.sep(max(other, k)).strip() == "&"
 
     def _after_role_noun(self, k: int) -> bool:
         """Whether the name starting at word ``k`` follows a lower-case role noun ("coach
@@ -181,6 +191,8 @@ class NameContext:
         if nxt >= len(w.starts):
             return True
         word, sep = w.folded[nxt], w.sep(nxt)
+        if self._firm_partner(nxt, last, self.place_starts):
+            return False
         if sep in (" ", "-") and word in rules.person_particles and self._arabic_name_goes_on(nxt):
             return False  # "Ansar al-Islam", "Sitara-e-Imtiaz"
         if not w.cap(nxt):

@@ -240,6 +240,11 @@ def test_organisation_names_with_places_inside_are_not_places(spotter):
     assert surfaces(spotter, text) == ["Lahore"]
 
 
+def test_firm_names_joined_by_ampersand_are_not_places(spotter):
+    text = "Bari & Sons and Quetta & Peshawar traders met."
+    assert surfaces(spotter, text) == ["Quetta", "Peshawar"]
+
+
 def test_document_collections_are_not_places_but_events_are(spotter):
     text = "The Abbottabad files mention the Mumbai attacks."
     assert surfaces(spotter, text) == ["Mumbai"]
