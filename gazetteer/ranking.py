@@ -75,6 +75,8 @@ class Pool:
     ftype: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
+    units: np.ndarray
+    """(country, admin-1) ids per candidate (-1: none), numbered by the ranker."""
     relief: np.ndarray
     """Penalties a matching type cue lifts: a name derived by dropping the unit word
     ("Hyderabad District" -> "Hyderabad") or shared with the unit's own town."""
@@ -100,6 +102,7 @@ class Ranker:
         self.gazetteer, self.cues, self.weights = gazetteer, cues, weights
         self._pools: dict[str, Pool] = {}
         self._spans: dict[tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
+        self._units: dict[str | tuple[str, str], int] = {}
 
     def pool(self, key: str) -> Pool:
         """The candidates of a folded name (cached)."""
@@ -122,9 +125,28 @@ class Ranker:
             rows, prior, relief = rows[keep], prior[keep], relief[keep]
         country = tuple(gaz.country_of(r) for r in rows.tolist())
         region = tuple((c, gaz.admin1_of(r)) for c, r in zip(country, rows.tolist(), strict=True))
+        units = np.array(
+            [
+                (self._unit(r[0]) if r[0] else -1, self._unit(r) if r[0] and r[1] else -1)
+                for r in region
+            ],
+            dtype=np.int64,
+        ).reshape(len(rows), 2)
         return Pool(
-            rows, prior, country, region, gaz.ftype[rows], gaz.lat[rows], gaz.lon[rows], relief
+            rows,
+            prior,
+            country,
+            region,
+            gaz.ftype[rows],
+            gaz.lat[rows],
+            gaz.lon[rows],
+            units,
+            relief,
         )
+
+    def _unit(self, unit: str | tuple[str, str]) -> int:
+        """A stable number for a country code or a (country, admin-1) pair."""
+        return self._units.setdefault(unit, len(self._units))
 
     def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Prior scores of candidates, and the part of them a type cue may lift."""
@@ -267,6 +289,7 @@ class Ranker:
             pool.ftype[keep],
             pool.lat[keep],
             pool.lon[keep],
+            pool.units[keep],
             pool.relief[keep],
         )
 
@@ -307,7 +330,7 @@ class Ranker:
         w = self.weights
         if not mentions:
             return
-        doc = _Document(mentions, context)
+        doc = _Document(mentions, {self._unit(c): v for c, v in context.items()})
         belief = doc.softmax(doc.base, w.temperature)
         score = doc.base
         if len(mentions) > 1 or context:
@@ -327,7 +350,7 @@ class Ranker:
 class _Document:
     """All candidates of a document's mentions in flat arrays, for vectorised scoring."""
 
-    def __init__(self, mentions: list[Mention], context: dict[str, float]) -> None:
+    def __init__(self, mentions: list[Mention], context: dict[int, float]) -> None:
         sizes = [len(m.base) for m in mentions]
         ends = np.cumsum(sizes)
         self.starts = ends - np.array(sizes)
@@ -340,16 +363,10 @@ class _Document:
         mention_keys = np.array([keys[m.key] for m in mentions])
         self.key = np.repeat(mention_keys, sizes)
         self.repeats = np.bincount(mention_keys)[self.key]
-        countries: dict[str, int] = {}
-        regions: dict[tuple[str, str], int] = {}
-        country_ids, region_ids = [], []
-        for m in mentions:
-            for r in m.pool.region:
-                country_ids.append(countries.setdefault(r[0], len(countries)) if r[0] else -1)
-                region_ids.append(regions.setdefault(r, len(regions)) if r[0] and r[1] else -1)
-        self.country = np.array(country_ids)
-        self.region = np.array(region_ids)
-        self.extra = np.array([context.get(c, 0.0) for c in countries] + [0.0])
+        units = np.concatenate([m.pool.units for m in mentions])
+        self.country, countries = _compact(units[:, 0])
+        self.region, _regions = _compact(units[:, 1])
+        self.extra = np.array([context.get(int(c), 0.0) for c in countries] + [0.0])
         self.keys = len(keys)
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
@@ -396,3 +413,12 @@ class _Document:
         return np.where(
             np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
         )
+
+
+def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber ids 0..n-1 (keeping -1), and the original id of each new number."""
+    valid = ids >= 0
+    unique, inverse = np.unique(ids[valid], return_inverse=True)
+    out = np.full(len(ids), -1, dtype=np.int64)
+    out[valid] = inverse
+    return out, unique

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_PUNCTUATION = "\"'“”‘’()[]{},.;:!?-—–"
 _SPOTTERS: weakref.WeakKeyDictionary[Gazetteer, object] = weakref.WeakKeyDictionary()
 
 
@@ -51,11 +52,12 @@ class Resolver:
         self.cues = cues or shipped_cues()
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
+        # One-word demonyms of countries ("Pakistani"); continents are not countries.
         self._demonym_codes = {
-            d: c for d, c in self.cues.demonyms().items() if not c.startswith("gn:")
+            d: c
+            for d, c in self.cues.demonyms().items()
+            if not c.startswith("gn:") and " " not in d
         }
-        words = sorted((d.title() for d in self._demonym_codes), key=len, reverse=True)
-        self._demonym_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
     def _mentions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """The spans grouped by name and cue-adjusted scores (None-worthy spans left out)."""
@@ -76,10 +78,13 @@ class Resolver:
 
     def _context(self, text: str) -> dict[str, float]:
         """Country votes of the demonyms in the text ("Pakistani troops")."""
-        weight = self.ranker.weights.demonym
-        return {
-            self._demonym_codes[w.lower()]: weight for w in set(self._demonym_words.findall(text))
-        }
+        weight, codes = self.ranker.weights.demonym, self._demonym_codes
+        votes = {}
+        for token in set(text.split()):
+            word = token.strip(_PUNCTUATION)
+            if word[:1].isupper() and (code := codes.get(word.lower())):
+                votes[code] = weight
+        return votes
 
     def resolve(
         self, text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = ()
