@@ -109,7 +109,8 @@ class NameContext:
             return False
         if any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
             return False
-        if any(w.folded[c] in rules.titles or w.folded[c] in rules.given_names for c in chain):
+        person_words = (rules.titles, rules.given_names, rules.role_nouns)
+        if any(w.folded[c] in words for c in chain for words in person_words):
             self._note_surname(last)
             return False
         hyphenated_article = (
@@ -217,6 +218,7 @@ class NameContext:
             word in rules.place_words_after
             or rules.is_common(word)
             or word in rules.titles
+            or word in rules.role_nouns
             or nxt in self.place_starts
             or word in rules.given_names
             or word in rules.particles

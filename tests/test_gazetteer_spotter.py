@@ -219,6 +219,11 @@ def test_less_common_word_is_a_place_only_standing_alone_in_running_text(spotter
     assert surfaces(spotter, "Oxford shoes sold well. The Chamber met.") == []
 
 
+def test_a_role_after_a_place_keeps_the_place_and_makes_the_next_name_a_person(spotter):
+    text = "Quetta Commissioner Bari and Khost Prosecutor Cleveland spoke."
+    assert surfaces(spotter, text) == ["Quetta", "Khost"]
+
+
 def test_place_words_and_titles_after_a_name_keep_the_place(spotter):
     text = "Swat Valley and the Karachi Mayor's office and Kandahar Province"
     assert surfaces(spotter, text) == ["Swat", "Karachi", "Kandahar"]
