@@ -27,6 +27,8 @@ def file_stem(title: str) -> str:
 
 
 def data_export(events: pd.DataFrame, fmt: str) -> Callable[[], bytes]:
-    """A callable that writes the filtered events in ``fmt`` (run only when downloaded)."""
-    frame = events.copy()
-    return lambda: export_bytes(frame, fmt, layer="events")
+    """A callable that writes the filtered events in ``fmt`` (run only when downloaded).
+
+    The frame is the cached, read-only view: it is not copied on every rerun.
+    """
+    return lambda: export_bytes(events, fmt, layer="events")

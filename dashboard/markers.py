@@ -101,11 +101,14 @@ def build_markers(events: pd.DataFrame, max_markers: int = MAX_MARKERS) -> Marke
         "confidence": pd.to_numeric(events["confidence"], errors="coerce").to_numpy(),
     }, index=events.index)
     cell = None
-    if frame.groupby(["group_id", "key"], sort=False).ngroups > max_markers:
+    groups = pd.factorize(frame["group_id"])[0].astype(np.int64)
+    key = pd.factorize(frame["key"])[0].astype(np.int64)
+    if _combinations(groups, key) > max_markers:
         for cell in _CELLS:
-            frame["key"] = _cell_keys(frame, cell)
-            if frame.groupby(["group_id", "key"], sort=False).ngroups <= max_markers:
+            key = _cell_keys(frame["lat"].to_numpy(), frame["lon"].to_numpy(), cell)
+            if _combinations(groups, key) <= max_markers:
                 break
+    frame["key"] = key
     keys = ["group_id", "key"]
     grouped = frame.groupby(keys, sort=False)
     summary = grouped.agg(
@@ -140,7 +143,13 @@ def _offsets(summary: pd.DataFrame, radius: float = 8.0) -> tuple[np.ndarray, np
     return np.rint(spread * np.sin(angle)).astype(int), np.rint(-spread * np.cos(angle)).astype(int)
 
 
-def _cell_keys(frame: pd.DataFrame, cell: float) -> pd.Series:
-    row = np.floor(frame["lat"].to_numpy() / cell).astype(int)
-    col = np.floor(frame["lon"].to_numpy() / cell).astype(int)
-    return pd.Series([f"cell:{r}:{c}" for r, c in zip(row, col, strict=True)], index=frame.index)
+def _combinations(groups: np.ndarray, keys: np.ndarray) -> int:
+    """How many distinct (group, key) pairs there are: the number of markers they make."""
+    return len(np.unique(groups * (int(keys.max()) + 1) + keys))
+
+
+def _cell_keys(lat: np.ndarray, lon: np.ndarray, cell: float) -> np.ndarray:
+    """An integer id for the grid cell of each point (cells of ``cell`` degrees)."""
+    row = np.floor((lat + 90.0) / cell).astype(np.int64)
+    col = np.floor((lon + 180.0) / cell).astype(np.int64)
+    return row * (int(360 / cell) + 2) + col

@@ -109,8 +109,9 @@ def ingest_controls(settings: Settings) -> bool:
     with st.form("ingest", clear_on_submit=True):
         files = st.file_uploader("Upload files", accept_multiple_files=True,
                                  type=["txt", "md", "html", "htm", "pdf", "docx"])
-        folder = st.text_input("…or a folder on this machine", placeholder="/path/to/reports")
-        submitted = st.form_submit_button("Ingest")
+        folder = st.text_input("…or a folder on this machine", placeholder="/path/to/reports",
+                               key="ingest_folder")
+        submitted = st.form_submit_button("Ingest", key="ingest_submit")
     if not submitted:
         return False
     paths: list[Path] = []

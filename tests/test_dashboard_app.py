@@ -97,3 +97,22 @@ def test_filters_that_match_nothing_say_what_to_do(store_env):
     at = _run({"q": ["no sentence says this"]})
     assert not at.exception
     assert any("No event matches" in w.value for w in at.warning)
+
+
+def test_a_folder_is_ingested_from_the_sidebar(store_env, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Peshawar, 12 March 2019.\n\nIn 2019, Tehrik-e-Taliban Pakistan attacked a police "
+        "checkpoint in Peshawar, officials said.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    at = _run()
+    assert "No event store yet" in _texts(at)
+    at.text_input(key="ingest_folder").input(str(folder))
+    at.button(key="ingest_submit").click().run()
+    assert not at.exception
+    summary = " ".join(e.label for e in at.sidebar.expander)
+    assert "1 added" in summary and "1 unreadable" in summary
+    assert any("empty.txt" in t.value for t in at.sidebar.text)
+    assert store_env.is_file()
+    assert "Tehrik-e-Taliban Pakistan" in at.html[0].proto.body
