@@ -54,9 +54,9 @@ class Weights:
     container_country: float = 0.4
     contained: float = 0.45
     country_context: float = 0.45
-    admin1_context: float = 0.35
-    closeness: float = 0.3
-    closeness_km: float = 150.0
+    admin1_context: float = 0.45
+    closeness: float = 0.4
+    closeness_km: float = 200.0
     demonym: float = 0.5
     country_hint: float = 1.5
     temperature: float = 0.15
@@ -264,7 +264,8 @@ class Ranker:
                 np.concatenate([pool.prior, demonym.prior]),
                 np.concatenate([pool.relief, demonym.relief]),
             )
-        if len(pool.rows) == 0:
+        if len(pool.rows) == 0 or surface in self.cues.by_kind["abbreviation"]:
+            # "Pa." is Pennsylvania, not Pa in China; a name nobody has may be a demonym.
             pool = self.special(surface, key)
             if pool is None:
                 return None

@@ -185,10 +185,24 @@ def read_country_shapes(path: Path) -> list[tuple[str, float, float, object]]:
     for name, geometry in zip(frame["name"], frame.geometry, strict=True):
         if geometry is None or geometry.is_empty:
             continue
-        parts = list(getattr(geometry, "geoms", [geometry]))
+        parts = [_unwrap(part) for part in getattr(geometry, "geoms", [geometry])]
         largest = max(parts, key=lambda part: part.area)
         centre = largest.centroid
         if not largest.contains(centre):
             centre = largest.representative_point()
-        shapes.append((str(name), float(centre.y), float(centre.x), geometry))
+        lon = centre.x - 360.0 if centre.x > 180.0 else centre.x
+        shapes.append((str(name), float(centre.y), float(lon), geometry))
     return shapes
+
+
+def _unwrap(part: object) -> object:
+    """A polygon crossing the antimeridian (its longitudes spanning nearly 360 degrees,
+    as Russia's and Fiji's do) with western longitudes moved east by 360, so that its
+    centre is where the land is."""
+    import numpy as np
+    import shapely  # build-time only
+
+    minx, _miny, maxx, _maxy = part.bounds  # type: ignore[attr-defined]
+    if maxx - minx < 350.0:
+        return part
+    return shapely.transform(part, lambda xy: np.where(xy[:, :1] < 0.0, xy + [360.0, 0.0], xy))
