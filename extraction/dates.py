@@ -2,11 +2,13 @@
 
 Explicit forms: "Feb. 12, 2015", "27 Sep 2016", "In July 2013", "the summer of 2012",
 "in late 2001", "in 2014", "the 1980s" (a decade range), "between 2001 and 2003" and
-"1996-2001" (ranges). Relative forms are resolved against the publication date: "last
-month", "last year", "two years ago", "earlier this week", "in October" and "July 25"
-(the most recent such month not after publication). Numbers that are not years are left
-alone: counts ("2000 fighters"), page and issue numbers, URL parts, and "9/11", which
-names an attack rather than dating the sentence.
+"1996-2001" (ranges), "since 2015" (a range to publication), and "after 9/11" or
+"post-9/11" (2001; a bare "9/11" names the attack and dates nothing). Relative forms are
+resolved against the publication date: "last month", "last year", "two years ago",
+"earlier this week", "in October" and "July 25" (the most recent such month not after
+publication); "two years earlier" counts from the explicit year just before it. Numbers
+that are not years are left alone: counts ("2000 fighters"), page and issue numbers, URL
+parts.
 """
 
 from __future__ import annotations
@@ -93,13 +95,27 @@ _DAY_NAME_HEAD = re.compile(
     r"(?:[Yy]ester|[Tt]o|(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun))$"
 )
 _ON_HEAD = re.compile(r"[Oo]n\s+$")
+_SINCE_HEAD = re.compile(r"[Ss]ince\s+$")
+_ELEVEN = re.compile(r"9/11(?![\w/-])")
+_AFTER_HEAD = re.compile(
+    r"(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Pp]ost-|[Aa]ftermath\s+of|[Ww]ake\s+of)\s*(?:the\s+)?$"
+)
+_LATER = re.compile(r"(?:years?|decades?)\s+(earlier|before|later|after)(?!\w)")
+_NUMBER_HEAD = re.compile(
+    r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
+)
+_NEAR = 300
+"""Characters before "two years earlier" within which the year it counts from must be."""
 
 
 def find_years(text: str, start: int, end: int, published: dt.date | None) -> tuple[YearRef, ...]:
     """Year references in ``text[start:end]``, in text order, with absolute offsets."""
     limit = published.year if published is not None else 2100
     found = list(_explicit(text, start, end))
+    found += _nine_eleven(text, start, end)
+    found += _offsets(text, start, end, found)
     if published is not None:
+        found = [_since(text, start, ref, published) for ref in found]
         found += _relative(text, start, end, published)
     return tuple(
         _non_overlapping([r for r in found if r.year is not None and 1900 <= r.year <= limit])
@@ -185,6 +201,49 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
     if _NOT_AFTER_YEAR.match(text, e, end) or _NOT_BEFORE_YEAR.search(text, max(start, s - 8), s):
         return
     yield YearRef(year, None, "explicit", "year", s, e)
+
+
+def _nine_eleven(text: str, start: int, end: int) -> list[YearRef]:
+    """ "After 9/11", "post-9/11", "since 9/11" date the sentence to 2001; "9/11-style" does not."""
+    found = []
+    if text.find("9/11", start, end) < 0:
+        return found
+    for m in _ELEVEN.finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1].isalnum():
+            continue
+        if _AFTER_HEAD.search(text, max(start, m.start() - 16), m.start()):
+            found.append(YearRef(2001, None, "explicit", "day", m.start(), m.end()))
+    return found
+
+
+def _offsets(text: str, start: int, end: int, explicit: list[YearRef]) -> list[YearRef]:
+    """ "Two years earlier" counted from the closest explicit year before it in the text."""
+    found = []
+    for m in _LATER.finditer(text, start, end):
+        count = _NUMBER_HEAD.search(text, max(start, m.start() - 8), m.start())
+        before = (
+            [r for r in explicit if m.start() - _NEAR <= r.end <= count.start()] if count else []
+        )
+        if before and before[-1].year is not None:
+            n = int(count[1]) if count[1].isdigit() else _NUMBERS[count[1].lower()]
+            n *= 10 if m.group().startswith("decade") else 1
+            sign = -1 if m[1] in ("earlier", "before") else 1
+            found.append(
+                YearRef(
+                    before[-1].year + sign * n, None, "relative", "year", count.start(), m.end()
+                )
+            )
+    return found
+
+
+def _since(text: str, start: int, ref: YearRef, published: dt.date) -> YearRef:
+    """ "Since 2015" is the range from then to publication."""
+    if ref.precision in ("range", "decade") or ref.year is None or ref.year >= published.year:
+        return ref
+    head = _SINCE_HEAD.search(text, max(start, ref.start - 8), ref.start)
+    if head is None:
+        return ref
+    return YearRef(ref.year, published.year, ref.source, "range", head.start(), ref.end)
 
 
 def _short_decades(text: str, start: int, end: int):

@@ -6,6 +6,10 @@ it (a ``coreference`` event) when it refers back ("the group", "its fighters", "
 with less confidence, when the sentence just before in the same paragraph names exactly one
 group. The evidence then runs from that earlier sentence to the place's sentence. No events
 come from non-reporting sections (bibliography, notes, related links, credits).
+
+The year is the reference nearest the place in its sentence; failing that, the last one
+of an earlier sentence in the same paragraph (a report's narrative keeps its date until it
+gives a new one); failing that, the publication year.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ _FEATURE = {
 }  # fmt: skip
 _YEAR = {"explicit": 1.0, "relative": 0.95, "publication": 0.85, "unknown": 0.8}
 _TARGET_PENALTY = 0.6
+_CARRIED = 0.9
+"""A year read from an earlier sentence of the paragraph is a little less sure."""
 _FAR = 300
 """Characters between group and place at which the distance factor bottoms out (0.5)."""
 
@@ -39,6 +45,11 @@ _ANAPHOR = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
     r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
     r"|\bthey\b",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    r"\b(?:the|these|both|all)\s+(?:two\s+|three\s+)?(?:groups|parties|organi[sz]ations|outfits"
+    r"|movements|sides|factions)\b",
     re.IGNORECASE,
 )
 # The group is what is attacked, not the actor ("attacks against Taliban figures").
@@ -69,14 +80,19 @@ def link_events(
     by_sentence_groups = _bucket(sentences, groups)
     by_sentence_places = _bucket(sentences, places)
     events: dict[str, Event] = {}
+    context: YearRef | None = None
     for i, sentence in enumerate(sentences):
+        if i and _paragraph_break(document.text, sentences[i - 1].end, sentence.start):
+            context = None
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in by_sentence_places[i] if p.section is None]
         for link in _links(document.text, sentences, i, by_sentence_groups, reporting):
-            event = _event(document, link, years[i])
+            event = _event(document, link, years[i], context)
             if event.event_id not in events or events[event.event_id].confidence < event.confidence:
                 events[event.event_id] = event
+        if years[i]:
+            context = years[i][-1]
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
 
 
@@ -110,15 +126,20 @@ def _links(
         return
     antecedent = _antecedent(text, sentences, i, groups)
     if antecedent is not None:
-        j, kind = antecedent
-        for place in places:
-            yield _Link(groups[j][-1], place, kind, sentences[j].start, sentence.end)
+        j, kind, referred = antecedent
+        for group in referred:
+            for place in places:
+                yield _Link(group, place, kind, sentences[j].start, sentence.end)
 
 
 def _antecedent(
     text: str, sentences: Sequence[Sentence], i: int, groups: list[list]
-) -> tuple[int, str] | None:
-    """The earlier sentence whose last group this sentence refers to, and how."""
+) -> tuple[int, str, list[GroupMention]] | None:
+    """The earlier sentence this one refers back to, how, and the groups it means.
+
+    "The group", "its fighters", "they": the most recent group mention. "The two groups",
+    "both parties": the last mention of every group of that sentence.
+    """
     sentence = sentences[i]
     for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
         if groups[j]:
@@ -128,10 +149,12 @@ def _antecedent(
     same_paragraph = not _paragraph_break(text, sentences[j].end, sentence.start)
     if not same_paragraph and j != i - 1:
         return None
+    if _PLURAL.search(text, sentence.start, sentence.end):
+        return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
     if _ANAPHOR.search(text, sentence.start, sentence.end):
-        return j, "anaphor"
+        return j, "anaphor", [groups[j][-1]]
     if j == i - 1 and same_paragraph and len({g.group_id for g in groups[j]}) == 1:
-        return j, "context"
+        return j, "context", [groups[j][-1]]
     return None
 
 
@@ -144,9 +167,13 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
     return text.count("\n", start, end) >= 2
 
 
-def _event(document: Document, link: _Link, refs: tuple[YearRef, ...]) -> Event:
+def _event(
+    document: Document, link: _Link, refs: tuple[YearRef, ...], context: YearRef | None
+) -> Event:
     group, place = link.group, link.place
-    year = year_near(refs, place.start, place.end, document.published)
+    year = year_near(
+        refs or ((context,) if context else ()), place.start, place.end, document.published
+    )
     return Event(
         event_id=event_id(document.doc_hash, group.group_id, place.place_id, link.start),
         doc_id=document.doc_id,
@@ -194,7 +221,7 @@ def confidence(text: str, link: _Link, year: YearRef) -> float:
         value *= 1.0 - 0.5 * min(_gap(group, place), _FAR) / _FAR
     value *= 0.5 + 0.5 * min(max(place.score, 0.0), 1.0)
     value *= _FEATURE.get(place.feature_type, 0.8)
-    value *= _YEAR[year.source]
+    value *= _YEAR[year.source] * (_CARRIED if 0 <= year.start < link.start else 1.0)
     if _TARGET.search(text, max(0, group.start - 40), group.start):
         value *= _TARGET_PENALTY
     return round(min(max(value, 0.0), 1.0), 3)

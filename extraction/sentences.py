@@ -15,6 +15,9 @@ from typing import NamedTuple
 MAX_SENTENCE = 1200
 """Characters; a longer stretch without a boundary (a table, hostile input) is cut."""
 
+PROSE_PARAGRAPH = 200
+"""Characters; a paragraph this long that stops without punctuation was cut by a page break."""
+
 # Words that end with a dot without ending a sentence (compared lower-cased, dot removed).
 # fmt: off
 _ABBREVIATIONS = frozenset((
@@ -112,10 +115,16 @@ def _heading(line: str, following: str) -> bool:
 
 
 def _continues(text: str, start: int, end: int) -> bool:
-    """A blank line inside a sentence: no closing punctuation before, lower case after."""
+    """A blank line inside a sentence (a page break in extracted text).
+
+    Nothing closes the text before it, and either lower case follows or the text before is
+    a long prose paragraph rather than a heading ("… in the 2016\n\nQuetta attack …").
+    """
     before = text[max(0, start - 1) : start]
     after = text[end : end + 1]
-    return bool(before) and before not in '.!?:"\u201d' and after.islower()
+    if not before or before in '.!?:"\u201d' or not after.isalnum():
+        return False
+    return after.islower() or start - text.rfind("\n\n", 0, start) > PROSE_PARAGRAPH
 
 
 def _trimmed(text: str, start: int, end: int):

@@ -61,7 +61,7 @@ def test_forms(text, expected):
         "the 313 Brigade and 20 or more groups",
         "see page 1998 of the report",
         "Inquiry & Analysis Series no. 1158",
-        "after 9/11 the group fled",
+        "the 9/11 Commission said",
         "www.example.com/2016/06/03/story",
         "the 2,000\u20133,000 members",
         "it may be that the camp is big",
@@ -129,3 +129,24 @@ def test_days_relative_to_publication(text, found):
     refs = _refs(text)
     assert [r[0] for r in refs] == ([found] if found else [])
     assert all(r[1:] == (2016, None, "relative", "day") for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("which has lost territory since 2015.", [("since 2015", 2015, 2016, "explicit", "range")]),
+        ("In the years following 9/11, they fled", [("9/11", 2001, None, "explicit", "day")]),
+        ("a post-9/11 world", [("9/11", 2001, None, "explicit", "day")]),
+        ("another 9/11-style attack", []),
+        (
+            "In mid-February 2011, Jaish said the attack two years earlier was theirs.",
+            [
+                ("February 2011", 2011, None, "explicit", "month"),
+                ("two years earlier", 2009, None, "relative", "year"),
+            ],
+        ),
+        ("Three years later they left.", []),
+    ],
+)
+def test_since_nine_eleven_and_years_counted_from_the_text(text, expected):
+    assert _refs(text) == expected

@@ -121,3 +121,30 @@ def test_publication_year_and_unknown(matcher):
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
+
+
+def test_year_carries_over_within_a_paragraph_only(matcher):
+    text = (
+        "The raid came in December 2003. Police said the TTP ran a cell in Karachi.\n\n"
+        "The TTP also held Quetta."
+    )
+    events = {e.place: e for e in _events(matcher, text)}
+    karachi, quetta = events["Karachi"], events["Quetta"]
+    assert (karachi.year, karachi.year_source, karachi.year_precision) == (
+        2003,
+        "explicit",
+        "month",
+    )
+    assert (quetta.year, quetta.year_source) == (2016, "publication")
+    same = _events(matcher, "Police said the TTP ran a cell in Karachi in December 2003.")[0]
+    assert karachi.confidence < same.confidence
+
+
+def test_plural_reference_links_every_group_of_the_sentence_before(matcher):
+    text = "The TTP fought the Taliban and LeT. War between the two groups spread to Karachi."
+    events = _events(matcher, text)
+    assert sorted((e.group_short, e.place, e.link) for e in events) == [
+        ("LeT", "Karachi", "coreference"),
+        ("TTP", "Karachi", "coreference"),
+        ("Taliban", "Karachi", "coreference"),
+    ]

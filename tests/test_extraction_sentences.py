@@ -68,3 +68,13 @@ def test_sentences_are_ordered_trimmed_and_non_empty(text):
         assert chunk and chunk == chunk.strip() and s.end - s.start <= MAX_SENTENCE
     for a, b in pairwise(spans):
         assert a.end <= b.start
+
+
+def test_page_break_after_a_long_paragraph_joins_even_before_a_capital():
+    prose = "The group acknowledged cooperation with others in many cities over several years " * 3
+    text = f"Heading without a stop\n\nThe text starts. {prose}in the 2016\n\nQuetta attack that killed many."
+    assert _texts(text) == [
+        "Heading without a stop",
+        "The text starts.",
+        f"{prose}in the 2016\n\nQuetta attack that killed many.",
+    ]
