@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import socket
@@ -15,6 +16,7 @@ import numpy as np
 import pytest
 from matplotlib import image as mpimg
 
+from atlas.store import EventStore
 from dashboard.filters import FilterState, apply
 from dashboard.markers import build_markers
 from tests.dashboard_stores import build_store
@@ -35,13 +37,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """A running dashboard over a synthetic store holding a hostile document."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    data = tmp_path_factory.mktemp("atlas")
-    store = build_store(data / "atlas.gpkg", 500, n_groups=4)
+@contextlib.contextmanager
+def _serve(data: Path):
+    """``streamlit run dashboard/app.py`` on a free port over the store in ``data``."""
     port = _free_port()
     env = {**os.environ, "ATLAS_DATA_DIR": str(data), "ATLAS_STORE": str(data / "atlas.gpkg"),
            "PYTHONPATH": str(ROOT)}
@@ -52,19 +50,49 @@ def app(tmp_path_factory):
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((data / "streamlit.log").read_text()) from None
-            time.sleep(0.5)
-    yield url, store.events()
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((data / "streamlit.log").read_text()) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def _need_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """A running dashboard over a synthetic store holding a hostile document."""
+    _need_chromium()
+    data = tmp_path_factory.mktemp("atlas")
+    store = build_store(data / "atlas.gpkg", 500, n_groups=4)
+    with _serve(data) as url:
+        yield url, store.events()
+
+
+@pytest.fixture(scope="module")
+def seeds_app(tmp_path_factory):
+    """A running dashboard over the seed documents, ingested with the project's command line."""
+    _need_chromium()
+    data = tmp_path_factory.mktemp("seeds")
+    env = {**os.environ, "ATLAS_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "extraction", "ingest", "seeds", "--quiet"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr
+    with _serve(data) as url:
+        yield url, EventStore(data / "atlas.gpkg").events()
 
 
 @pytest.fixture
@@ -211,3 +239,14 @@ def test_injected_markup_never_runs(app, page):
     assert "<script>window.__pwned=1</script>" in table.inner_text()
     page.wait_for_timeout(500)
     assert all(frame.evaluate("typeof window.__pwned") == "undefined" for frame in page.frames)
+
+
+def test_the_seeds_map_shows_markers(seeds_app, page):
+    url, events = seeds_app
+    page.goto(url)
+    legend = _legend(page)
+    expected = _expected(events, FilterState())
+    assert expected > 0
+    total, _ = _markers(page)
+    assert 0 < total <= expected  # markers far from the region may be a pan away
+    assert f"{expected:,} markers" in legend
