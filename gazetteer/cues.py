@@ -118,7 +118,7 @@ class Cues:
         """The cues around ``text[start:end]`` (token tests first: this runs per span)."""
         before = text[max(0, start - _WINDOW) : start]
         after = text[end : end + _WINDOW]
-        tokens = before.split()
+        tokens = before.rsplit(None, 4)[-4:]
         if tokens and self._is_person(tokens):
             return SpanCues(person=True)
         if tokens and self._is_group(tokens, before):

@@ -357,6 +357,7 @@ class _Document:
         self.starts = ends - np.array(sizes)
         self.bounds = list(zip(self.starts.tolist(), ends.tolist(), strict=True))
         self.owner = np.repeat(np.arange(len(mentions)), sizes)
+        self.index = np.arange(int(ends[-1]))
         self.base = np.concatenate([m.base for m in mentions])
         self.lat = np.radians(np.concatenate([m.pool.lat for m in mentions]))
         self.lon = np.radians(np.concatenate([m.pool.lon for m in mentions]))
@@ -402,7 +403,8 @@ class _Document:
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
         (haversine, as geopy's ``great_circle``)."""
-        best = self.starts + np.array([int(np.argmax(belief[a:b])) for a, b in self.bounds])
+        top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
+        best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         olat, olon, okey = self.lat[best], self.lon[best], self.key[best]
         lat, lon = self.lat[:, None], self.lon[:, None]
         a = (

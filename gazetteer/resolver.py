@@ -22,7 +22,7 @@ import numpy as np
 from gazetteer.cues import Cues, shipped_cues
 from gazetteer.index import Gazetteer
 from gazetteer.ranking import Mention, Ranker, Weights
-from gazetteer.records import Candidate, Resolution
+from gazetteer.records import Candidate, Place, Resolution
 
 if TYPE_CHECKING:
     from gazetteer.online import OnlineGeocoder
@@ -102,8 +102,11 @@ class Resolver:
         self.ranker.settle(mentions, context)
         results: list[Resolution | None] = [None] * len(spans)
         for m in mentions:
-            for i in m.spans:
-                results[i] = self._answer(text, spans[i], m)
+            answer = self._answer(m)
+            if answer is not None:
+                for i in m.spans:
+                    start, end = spans[i]
+                    results[i] = Resolution(start, end, text[start:end], *answer)
         if self.geocoder is not None:
             answered = {i for m in mentions for i in m.spans}
             for i, (start, end) in enumerate(spans):
@@ -111,21 +114,17 @@ class Resolver:
                     results[i] = self._online(text, start, end)
         return results
 
-    def _answer(self, text: str, span: tuple[int, int], m: Mention) -> Resolution | None:
+    def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
+        """The place, score and runners-up of a mention (shared by its spans)."""
         order = np.argsort(-m.belief, kind="stable")[:6].tolist()
         best = order[0]
         confidence = float(m.belief[best]) / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)
         if score < self.min_score:
             return None
-        place = self.gazetteer.place
-        alternatives = tuple(
-            Candidate(place(int(m.pool.rows[i])), round(float(m.belief[i]), 4)) for i in order[1:]
-        )
-        start, end = span
-        return Resolution(
-            start, end, text[start:end], place(int(m.pool.rows[best])), score, alternatives
-        )
+        place, rows, belief = self.gazetteer.place, m.pool.rows.tolist(), m.belief.round(4).tolist()
+        alternatives = tuple(Candidate(place(rows[i]), belief[i]) for i in order[1:])
+        return place(rows[best]), score, alternatives
 
     def _online(self, text: str, start: int, end: int) -> Resolution | None:
         cues = self.cues.read(text, start, end)
