@@ -2,14 +2,15 @@
 
 A group and a place in the same sentence make a ``sentence`` event. A sentence with places
 but no group is linked to the most recent group mention of the one or two sentences before
-it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"), or,
-with less confidence, when the sentence just before in the same paragraph names exactly one
-group. The evidence then runs from that earlier sentence to the place's sentence. No events
+it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"; "the
+two groups" means all of them), or, with less confidence, to the group the sentence just
+before in the same paragraph names (its last-named one, with even less, if it names several). The evidence then runs from that earlier sentence to the place's sentence. No events
 come from non-reporting sections (bibliography, notes, related links, credits).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
 of an earlier sentence in the same paragraph (a report's narrative keeps its date until it
-gives a new one); failing that, the publication year.
+gives a new one) unless the sentence speaks of the present ("still", "now", "has been");
+failing that, the publication year.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from extraction.sentences import Sentence
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
 
-_BASE = {"sentence": 0.9, "anaphor": 0.6, "context": 0.4}
+_BASE = {"sentence": 0.9, "anaphor": 0.6, "context": 0.4, "context_last": 0.25}
 _FEATURE = {
     "landmark": 1.0, "locality": 1.0, "city": 1.0, "admin2": 0.95, "admin1": 0.9,
     "physical": 0.9, "country": 0.75, "region": 0.7,
@@ -45,6 +46,12 @@ _ANAPHOR = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
     r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
     r"|\bthey\b",
+    re.IGNORECASE,
+)
+# A sentence about the present does not inherit the date of the narrative before it.
+_NOW = re.compile(
+    r"\b(?:now|currently|still|today|remains?|continues?\s+to|has\s+(?:also\s+)?(?:been|proven"
+    r"|become|shown)|have\s+(?:also\s+)?(?:been|become))\b",
     re.IGNORECASE,
 )
 _PLURAL = re.compile(
@@ -87,8 +94,9 @@ def link_events(
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in by_sentence_places[i] if p.section is None]
+        carried = None if _NOW.search(document.text, sentence.start, sentence.end) else context
         for link in _links(document.text, sentences, i, by_sentence_groups, reporting):
-            event = _event(document, link, years[i], context)
+            event = _event(document, link, years[i], carried)
             if event.event_id not in events or events[event.event_id].confidence < event.confidence:
                 events[event.event_id] = event
         if years[i]:
@@ -153,8 +161,9 @@ def _antecedent(
         return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
     if _ANAPHOR.search(text, sentence.start, sentence.end):
         return j, "anaphor", [groups[j][-1]]
-    if j == i - 1 and same_paragraph and len({g.group_id for g in groups[j]}) == 1:
-        return j, "context", [groups[j][-1]]
+    if j == i - 1 and same_paragraph:
+        several = len({g.group_id for g in groups[j]}) > 1
+        return j, "context_last" if several else "context", [groups[j][-1]]
     return None
 
 

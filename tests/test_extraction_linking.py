@@ -85,12 +85,14 @@ def test_referring_back_links_to_the_most_recent_group(matcher):
     assert event.start <= event.group_start < event.group_end <= event.place_start
 
 
-def test_context_link_only_from_the_sentence_just_before_naming_one_group(matcher):
+def test_context_link_only_from_the_sentence_just_before(matcher):
     text = "Shahzad got money from the TTP. On May 1, 2010, he parked a truck in Karachi."
     (event,) = _events(matcher, text)
     assert _triples([event]) == [("TTP", "Karachi", 2010, "explicit", "coreference")]
     two_groups = "Shahzad met the TTP and LeT. On May 1, 2010, he parked a truck in Karachi."
-    assert _events(matcher, two_groups) == ()
+    (last,) = _events(matcher, two_groups)
+    assert (last.group_short, last.link) == ("LeT", "coreference")
+    assert last.confidence < event.confidence
     far = "The TTP grew. Nobody knew. Later a truck was parked in Karachi."
     assert _events(matcher, far) == ()
 
@@ -148,3 +150,9 @@ def test_plural_reference_links_every_group_of_the_sentence_before(matcher):
         ("TTP", "Karachi", "coreference"),
         ("Taliban", "Karachi", "coreference"),
     ]
+
+
+def test_a_sentence_about_the_present_keeps_the_publication_year(matcher):
+    text = "The war began in December 2014. The TTP is still active in Karachi."
+    (event,) = _events(matcher, text)
+    assert (event.year, event.year_source) == (2016, "publication")
