@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from gazetteer.cues import COARSE, TYPE_GROUPS, Cues, SpanCues
+from gazetteer.document import DocumentScores
 from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
 from gazetteer.normalize import fold
 from gazetteer.records import FEATURE_TYPES
@@ -33,7 +34,6 @@ TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _TOWN = [t in ("city", "locality") for t in FEATURE_TYPES]
 _UNIT = [t in ("admin1", "admin2") for t in FEATURE_TYPES]
-_EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -331,7 +331,7 @@ class Ranker:
         w = self.weights
         if not mentions:
             return
-        doc = _Document(mentions, {self._unit(c): v for c, v in context.items()})
+        doc = DocumentScores(mentions, {self._unit(c): v for c, v in context.items()})
         belief = doc.softmax(doc.base, w.temperature)
         score = doc.base
         if len(mentions) > 1 or context:
@@ -346,82 +346,3 @@ class Ranker:
                 belief = doc.softmax(score, w.temperature)
         for m, (a, b) in zip(mentions, doc.bounds, strict=True):
             m.score, m.belief = score[a:b], belief[a:b]
-
-
-class _Document:
-    """All candidates of a document's mentions in flat arrays, for vectorised scoring."""
-
-    def __init__(self, mentions: list[Mention], context: dict[int, float]) -> None:
-        sizes = [len(m.base) for m in mentions]
-        ends = np.cumsum(sizes)
-        self.starts = ends - np.array(sizes)
-        self.bounds = list(zip(self.starts.tolist(), ends.tolist(), strict=True))
-        self.owner = np.repeat(np.arange(len(mentions)), sizes)
-        self.index = np.arange(int(ends[-1]))
-        self.base = np.concatenate([m.base for m in mentions])
-        self.lat = np.radians(np.concatenate([m.pool.lat for m in mentions]))
-        self.lon = np.radians(np.concatenate([m.pool.lon for m in mentions]))
-        keys = {k: i for i, k in enumerate(dict.fromkeys(m.key for m in mentions))}
-        mention_keys = np.array([keys[m.key] for m in mentions])
-        self.key = np.repeat(mention_keys, sizes)
-        self.repeats = np.bincount(mention_keys)[self.key]
-        units = np.concatenate([m.pool.units for m in mentions])
-        self.country, countries = _compact(units[:, 0])
-        self.region, _regions = _compact(units[:, 1])
-        self.extra = np.array([context.get(int(c), 0.0) for c in countries] + [0.0])
-        self.keys = len(keys)
-
-    def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
-        """Softmax within each mention's candidates."""
-        top = np.maximum.reduceat(score, self.starts)[self.owner]
-        z = np.exp((score - top) / temperature)
-        return z / np.add.reduceat(z, self.starts)[self.owner]
-
-    def _mass(self, ids: np.ndarray, belief: np.ndarray) -> np.ndarray:
-        """Belief mass per candidate's own unit from the other names (a repeated name's
-        mentions share one vote)."""
-        valid = ids >= 0
-        width = int(ids.max()) + 1 if valid.any() else 1
-        cell = self.key * width + np.where(valid, ids, 0)
-        per_key = np.bincount(
-            cell[valid], weights=(belief / self.repeats)[valid], minlength=self.keys * width
-        )
-        total = per_key.reshape(self.keys, width).sum(axis=0)
-        return np.where(valid, total[np.where(valid, ids, 0)] - per_key[cell], 0.0)
-
-    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Country and admin-1 support of each candidate by the document's other names.
-
-        A place in no country (a supra-national region such as Khorasan) fits whatever
-        countries the text is about: it gets the best-supported country's support."""
-        cctx = self._mass(self.country, belief) + self.extra[self.country]
-        countryless = self.country < 0
-        if countryless.any() and (~countryless).any():
-            cctx = np.where(countryless, cctx[~countryless].max(), cctx)
-        return cctx, self._mass(self.region, belief)
-
-    def nearest_other(self, belief: np.ndarray) -> np.ndarray:
-        """Distance in km from each candidate to the nearest place chosen for another name
-        (haversine, as geopy's ``great_circle``)."""
-        top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
-        best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
-        olat, olon, okey = self.lat[best], self.lon[best], self.key[best]
-        lat, lon = self.lat[:, None], self.lon[:, None]
-        a = (
-            np.sin((olat - lat) / 2) ** 2
-            + np.cos(lat) * np.cos(olat) * np.sin((olon - lon) / 2) ** 2
-        )
-        a = np.where(okey[None, :] == self.key[:, None], np.inf, a)
-        nearest = a.min(axis=1)
-        return np.where(
-            np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
-        )
-
-
-def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Renumber ids 0..n-1 (keeping -1), and the original id of each new number."""
-    valid = ids >= 0
-    unique, inverse = np.unique(ids[valid], return_inverse=True)
-    out = np.full(len(ids), -1, dtype=np.int64)
-    out[valid] = inverse
-    return out, unique

@@ -1,0 +1,98 @@
+"""All candidates of a document's mentions in flat arrays, scored together.
+
+The ranking's document context (``gazetteer.ranking.Ranker.settle``) needs, for every
+candidate of every name, the belief the document's *other* names give to its country and
+admin-1 unit, and its distance to the places chosen for them.  Doing this for the whole
+document in a few numpy operations keeps resolution fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from gazetteer.ranking import Mention
+
+_EARTH_KM = 6371.0088
+
+
+class DocumentScores:
+    """All candidates of a document's mentions in flat arrays, for vectorised scoring."""
+
+    def __init__(self, mentions: list[Mention], context: dict[int, float]) -> None:
+        sizes = [len(m.base) for m in mentions]
+        ends = np.cumsum(sizes)
+        self.starts = ends - np.array(sizes)
+        self.bounds = list(zip(self.starts.tolist(), ends.tolist(), strict=True))
+        self.owner = np.repeat(np.arange(len(mentions)), sizes)
+        self.index = np.arange(int(ends[-1]))
+        self.base = np.concatenate([m.base for m in mentions])
+        self.lat = np.radians(np.concatenate([m.pool.lat for m in mentions]))
+        self.lon = np.radians(np.concatenate([m.pool.lon for m in mentions]))
+        keys = {k: i for i, k in enumerate(dict.fromkeys(m.key for m in mentions))}
+        mention_keys = np.array([keys[m.key] for m in mentions])
+        self.key = np.repeat(mention_keys, sizes)
+        self.repeats = np.bincount(mention_keys)[self.key]
+        units = np.concatenate([m.pool.units for m in mentions])
+        self.country, countries = _compact(units[:, 0])
+        self.region, _regions = _compact(units[:, 1])
+        self.extra = np.array([context.get(int(c), 0.0) for c in countries] + [0.0])
+        self.keys = len(keys)
+
+    def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
+        """Softmax within each mention's candidates."""
+        top = np.maximum.reduceat(score, self.starts)[self.owner]
+        z = np.exp((score - top) / temperature)
+        return z / np.add.reduceat(z, self.starts)[self.owner]
+
+    def _mass(self, ids: np.ndarray, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Belief mass per candidate's own unit from the other names (a repeated name's
+        mentions share one vote), and per candidate the most any unit gets from them."""
+        valid = ids >= 0
+        width = int(ids.max()) + 1 if valid.any() else 1
+        cell = self.key * width + np.where(valid, ids, 0)
+        per_key = np.bincount(
+            cell[valid], weights=(belief / self.repeats)[valid], minlength=self.keys * width
+        ).reshape(self.keys, width)
+        others = per_key.sum(axis=0)[None, :] - per_key
+        support = np.where(valid, others.ravel()[cell], 0.0)
+        return support, others.max(axis=1)[self.key]
+
+    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Country and admin-1 support of each candidate by the document's other names.
+
+        A place in no country (a supra-national region such as Khorasan) fits whatever
+        countries the text is about: it gets the best-supported country's support."""
+        support, best = self._mass(self.country, belief)
+        cctx = np.where(
+            self.country < 0, best + self.extra.max(), support + self.extra[self.country]
+        )
+        return cctx, self._mass(self.region, belief)[0]
+
+    def nearest_other(self, belief: np.ndarray) -> np.ndarray:
+        """Distance in km from each candidate to the nearest place chosen for another name
+        (haversine, as geopy's ``great_circle``)."""
+        top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
+        best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
+        olat, olon, okey = self.lat[best], self.lon[best], self.key[best]
+        lat, lon = self.lat[:, None], self.lon[:, None]
+        a = (
+            np.sin((olat - lat) / 2) ** 2
+            + np.cos(lat) * np.cos(olat) * np.sin((olon - lon) / 2) ** 2
+        )
+        a = np.where(okey[None, :] == self.key[:, None], np.inf, a)
+        nearest = a.min(axis=1)
+        return np.where(
+            np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
+        )
+
+
+def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber ids 0..n-1 (keeping -1), and the original id of each new number."""
+    valid = ids >= 0
+    unique, inverse = np.unique(ids[valid], return_inverse=True)
+    out = np.full(len(ids), -1, dtype=np.int64)
+    out[valid] = inverse
+    return out, unique

@@ -1,0 +1,72 @@
+"""The vectorised document context: votes of the other names, and closeness."""
+
+import numpy as np
+
+from gazetteer.document import DocumentScores
+from gazetteer.ranking import Mention, Pool
+
+
+def _mention(key: str, units: list[tuple[int, int]], points: list[tuple[float, float]]) -> Mention:
+    n = len(units)
+    pool = Pool(
+        rows=np.arange(n),
+        prior=np.zeros(n),
+        country=("",) * n,
+        region=(("", ""),) * n,
+        ftype=np.zeros(n, dtype=np.uint8),
+        lat=np.array([p[0] for p in points]),
+        lon=np.array([p[1] for p in points]),
+        units=np.array(units),
+        relief=np.zeros(n),
+    )
+    return Mention(key, pool, np.zeros(n))
+
+
+def test_support_comes_from_other_names_only() -> None:
+    # "hyderabad": India (country 1, unit 11) or Pakistan (country 2, unit 21);
+    # "karachi": Pakistan (2, 21) only; "sindh" appears twice and votes once.
+    doc = DocumentScores(
+        [
+            _mention("hyderabad", [(1, 11), (2, 21)], [(17.4, 78.5), (25.4, 68.4)]),
+            _mention("karachi", [(2, 21)], [(24.9, 67.0)]),
+            _mention("sindh", [(2, 21)], [(26.4, 68.9)]),
+            _mention("sindh", [(2, 21)], [(26.4, 68.9)]),
+        ],
+        {},
+    )
+    belief = np.array([0.5, 0.5, 1.0, 1.0, 1.0])
+    country, region = doc.context(belief)
+    assert country.tolist() == [0.0, 2.0, 1.5, 1.5, 1.5]
+    assert region.tolist() == country.tolist()
+
+
+def test_countryless_regions_get_the_best_country_support() -> None:
+    doc = DocumentScores(
+        [
+            _mention("khorasan", [(-1, -1), (3, 31)], [(33.8, 66.0), (36.3, 59.6)]),
+            _mention("kabul", [(4, 41)], [(34.5, 69.2)]),
+        ],
+        {},
+    )
+    country, _region = doc.context(np.array([0.5, 0.5, 1.0]))
+    assert country[0] == country.max() == 1.0 and country[1] == 0.0
+
+
+def test_extra_context_votes_count_for_their_country() -> None:
+    doc = DocumentScores(
+        [_mention("punjab", [(1, 11), (2, 21)], [(31.0, 75.4), (31.4, 72.3)])], {1: 0.5}
+    )
+    country, _region = doc.context(np.array([0.5, 0.5]))
+    assert country.tolist() == [0.5, 0.0]
+
+
+def test_nearest_other_ignores_the_names_own_candidates() -> None:
+    doc = DocumentScores(
+        [
+            _mention("a", [(1, 11), (1, 12)], [(0.0, 0.0), (0.0, 10.0)]),
+            _mention("b", [(1, 11)], [(0.0, 1.0)]),
+        ],
+        {},
+    )
+    km = doc.nearest_other(np.array([0.9, 0.1, 1.0]))
+    assert abs(km[0] - 111.2) < 1.0 and abs(km[1] - 1000.7) < 2.0 and abs(km[2] - 111.2) < 1.0
