@@ -19,7 +19,7 @@ import csv
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -91,12 +91,15 @@ def parse_line(line: str) -> tuple[Any, str, list[tuple[int, int]]]:
     return doc.get("id"), text, checked
 
 
-def resolve_stream(resolver: Any, lines: TextIO, out: TextIO, err: TextIO) -> int:
+def resolve_stream(resolver: Any, lines: Iterable[bytes | str], out: TextIO, err: TextIO) -> int:
     """Resolve JSON Lines from ``lines`` into ``out``; returns how many lines were bad."""
     bad = 0
-    for number, line in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
         doc_id = None
+        line = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
         try:
+            if not isinstance(raw, str) and line != raw.decode("utf-8", errors="ignore"):
+                raise BadLine("not valid UTF-8")
             doc_id, text, spans = parse_line(line)
             results = [result_json(r) for r in resolver.resolve(text, spans)]
             answer: dict[str, Any] = {"id": doc_id, "results": results}
@@ -114,7 +117,7 @@ def resolve_stream(resolver: Any, lines: TextIO, out: TextIO, err: TextIO) -> in
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    return 1 if resolve_stream(_resolver(args), sys.stdin, sys.stdout, sys.stderr) else 0
+    return 1 if resolve_stream(_resolver(args), sys.stdin.buffer, sys.stdout, sys.stderr) else 0
 
 
 def _geocode(args: argparse.Namespace) -> int:
@@ -126,10 +129,14 @@ def _geocode(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    with source.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        columns = list(reader.fieldnames or [])
-        rows = list(reader)
+    try:
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = list(reader.fieldnames or [])
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        print(f"error: cannot read {source} as a UTF-8 CSV file: {err}", file=sys.stderr)
+        return 2
     if args.column not in columns:
         print(
             f"error: no column {args.column!r} in {source} (columns: {', '.join(columns)})",

@@ -116,3 +116,28 @@ def test_search_lists_candidates_with_scores(index: Path) -> None:
 def test_help_everywhere(command: list[str]) -> None:
     done = _run(*command, "--help")
     assert done.returncode == 0 and "usage:" in done.stdout
+
+
+def test_resolve_survives_bytes_that_are_not_utf8(index: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    stdin = b'{"id": "x", "text": "Lahore \xff", "spans": [[0, 6]]}\n{"id": "y", "text": "Kabul", "spans": [[0, 5]]}\n'
+    done = subprocess.run(
+        [sys.executable, "-m", "gazetteer", "resolve", "--index", str(index)],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    out = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert out[0] == {"id": "x", "error": "not valid UTF-8"}
+    assert out[1]["results"][0]["name"] == "Kabul"
+    assert b"line 1: not valid UTF-8" in done.stderr
+
+
+def test_geocode_reports_an_unreadable_file(index: Path, tmp_path: Path) -> None:
+    source = tmp_path / "latin1.csv"
+    source.write_bytes("site\nPeshāwar\n".encode("utf-16"))
+    done = _run("geocode", str(source), "--column", "site", "--index", str(index))
+    assert done.returncode == 2 and "cannot read" in done.stderr
