@@ -219,7 +219,9 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
                                          subtitle)).add_to(m)
     if north_arrow:
         _Script(_NORTH_JS).add_to(m)
-    m.fit_bounds(bounds or marker_bounds(frame) or REGION)
+    # Keep the markers clear of the legend (bottom left, at most 260 px wide).
+    m.fit_bounds(bounds or marker_bounds(frame) or REGION, padding_top_left=(270, 10),
+                 padding_bottom_right=(10, 10))
     return m
 
 
