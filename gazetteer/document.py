@@ -91,8 +91,6 @@ class DocumentScores:
 
 def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Renumber ids 0..n-1 (keeping -1), and the original id of each new number."""
-    valid = ids >= 0
-    unique, inverse = np.unique(ids[valid], return_inverse=True)
-    out = np.full(len(ids), -1, dtype=np.int64)
-    out[valid] = inverse
-    return out, unique
+    numbers: dict[int, int] = {}
+    out = [numbers.setdefault(i, len(numbers)) if i >= 0 else -1 for i in ids.tolist()]
+    return np.array(out, dtype=np.int64), np.array(list(numbers), dtype=np.int64)

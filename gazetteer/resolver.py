@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import ahocorasick
 import numpy as np
 
 from gazetteer.cues import Cues, shipped_cues
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_PUNCTUATION = "\"'“”‘’()[]{},.;:!?-—–"
 _SPOTTERS: weakref.WeakKeyDictionary[Gazetteer, object] = weakref.WeakKeyDictionary()
 
 
@@ -52,12 +52,12 @@ class Resolver:
         self.cues = cues or shipped_cues()
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
-        # One-word demonyms of countries ("Pakistani"); continents are not countries.
-        self._demonym_codes = {
-            d: c
-            for d, c in self.cues.demonyms().items()
-            if not c.startswith("gn:") and " " not in d
-        }
+        # Capitalised demonyms of countries ("Pakistani"); continents are not countries.
+        self._demonyms = ahocorasick.Automaton()
+        for word, code in self.cues.demonyms().items():
+            if not code.startswith("gn:"):
+                self._demonyms.add_word(word.title(), (word.title(), code))
+        self._demonyms.make_automaton()
 
     def _mentions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """The spans grouped by name and cue-adjusted scores (None-worthy spans left out)."""
@@ -78,11 +78,10 @@ class Resolver:
 
     def _context(self, text: str) -> dict[str, float]:
         """Country votes of the demonyms in the text ("Pakistani troops")."""
-        weight, codes = self.ranker.weights.demonym, self._demonym_codes
-        votes = {}
-        for token in set(text.split()):
-            word = token.strip(_PUNCTUATION)
-            if word[:1].isupper() and (code := codes.get(word.lower())):
+        weight, votes = self.ranker.weights.demonym, {}
+        for end, (word, code) in self._demonyms.iter(text):
+            start = end - len(word) + 1
+            if not (text[start - 1 : start].isalnum() or text[end + 1 : end + 2].isalnum()):
                 votes[code] = weight
         return votes
 
