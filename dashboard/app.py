@@ -22,7 +22,7 @@ from dashboard import charts, exports, filters, mapview, sidebar
 from dashboard.assets import missing_assets
 from dashboard.groups import read_lexicon_styles, styles_for
 from dashboard.markers import build_markers
-from dashboard.table import table_html
+from dashboard.table import ORDERS, table_html
 
 DEFAULT_TITLE = "Armed group activity"
 
@@ -144,8 +144,18 @@ def main() -> None:
     st.subheader("Exports")
     exports_panel(chosen, markers, styles, title, subtitle, m)
     if not state.briefing:
-        st.subheader("Evidence")
-        st.html(table_html(chosen))
+        evidence_table(chosen)
+
+
+@st.fragment
+def evidence_table(chosen: pd.DataFrame) -> None:
+    """The evidence table; changing its order or length reruns only this fragment, not the map."""
+    st.subheader("Evidence")
+    left, right = st.columns(2)
+    order = left.selectbox("Order", list(ORDERS), key="table_order")
+    limit = right.select_slider("Rows", [50, 100, 200, 500, 1000], value=200, key="table_rows")
+    st.caption(f"{min(limit, len(chosen)):,} of {len(chosen):,} events; exports hold them all.")
+    st.html(table_html(chosen, limit, order))
 
 
 main()

@@ -27,9 +27,20 @@ def _int(value: object) -> int | None:
         return None
 
 
-def table_html(events: pd.DataFrame, limit: int = 200) -> str:
-    """An HTML table of the best-supported ``limit`` events (most confident, newest first)."""
-    rows = events.sort_values(["confidence", "year"], ascending=False, na_position="last").head(limit)
+# Orderings the analyst can pick: (columns, ascending) for each.
+ORDERS = {
+    "most confident": (["confidence", "year"], [False, False]),
+    "newest": (["year", "confidence"], [False, False]),
+    "oldest": (["year", "confidence"], [True, False]),
+    "group": (["group", "year"], [True, False]),
+    "place": (["place", "year"], [True, False]),
+}
+
+
+def table_html(events: pd.DataFrame, limit: int = 200, order: str = "most confident") -> str:
+    """An HTML table of ``limit`` events in the chosen order (most confident first by default)."""
+    columns, ascending = ORDERS[order]
+    rows = events.sort_values(columns, ascending=ascending, na_position="last", kind="stable").head(limit)
     body = []
     for r in rows.itertuples(index=False):
         start = _int(r.start)

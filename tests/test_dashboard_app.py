@@ -116,3 +116,14 @@ def test_a_folder_is_ingested_from_the_sidebar(store_env, tmp_path):
     assert any("empty.txt" in t.value for t in at.sidebar.text)
     assert store_env.is_file()
     assert "Tehrik-e-Taliban Pakistan" in at.html[0].proto.body
+
+
+def test_table_order_changes_without_touching_the_filters(store_env):
+    build_store(store_env, 200)
+    at = _run()
+    at.selectbox(key="table_order").select("oldest").run()
+    assert not at.exception
+    body = at.html[0].proto.body
+    first_year = int(body.split("</td><td>", 3)[2][:4])
+    assert first_year == 2001
+    assert dict(at.query_params) == {}
