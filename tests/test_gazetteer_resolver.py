@@ -161,3 +161,12 @@ def test_threshold_turns_weak_answers_into_none(resolver: Resolver) -> None:
     strict = Resolver(resolver.gazetteer, min_score=0.999)
     assert _resolve(strict, "Hyderabad", "Hyderabad") == [None]
     assert _id(_resolve(resolver, "Hyderabad", "Hyderabad")[0]) is not None
+
+
+def test_geoparse_spots_with_the_spotter_and_respects_exclusions(resolver: Resolver) -> None:
+    text = "Wilayat Khorasan fighters attacked Peshawar; police in Hyderabad, Sindh were on alert."
+    found = resolver.geoparse(text, exclude=[(0, 16)])
+    ids = [r.place.place_id for r in found]
+    assert "gn:1168197" in ids and "gn:1176734" in ids
+    assert all(r.start >= 16 for r in found)
+    assert {(r.start, r.end) for r in found} <= set(resolver.spot(text, exclude=[(0, 16)]))
