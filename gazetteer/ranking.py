@@ -269,6 +269,13 @@ class Ranker:
             pool = self.special(surface, key)
             if pool is None:
                 return None
+        if len(key) <= 3 and surface.isupper():
+            # An acronym ("EU", "KP") names a country, province or region, never a
+            # village that happens to be spelled alike ("Eu", Normandy).
+            coarse = _COARSE[pool.ftype]
+            if not coarse.any():
+                return None
+            pool = self._subset(pool, coarse)
         base = pool.prior + self._cue_bonus(cues, types, pool)
         base.flags.writeable = False
         if len(base) > 1:

@@ -170,3 +170,8 @@ def test_geoparse_spots_with_the_spotter_and_respects_exclusions(resolver: Resol
     assert "gn:1168197" in ids and "gn:1176734" in ids
     assert all(r.start >= 16 for r in found)
     assert {(r.start, r.end) for r in found} <= set(resolver.spot(text, exclude=[(0, 16)]))
+
+
+def test_acronyms_only_name_large_areas(resolver: Resolver) -> None:
+    assert _id(_resolve(resolver, "officials in the U.S. said", "U.S.")[0]) == "gn:6252001"
+    assert _resolve(resolver, "the KHI airport", "KHI") == [None]
