@@ -4,7 +4,7 @@ import datetime as dt
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.dates import find_years, year_near, years_by_sentence
@@ -96,6 +96,7 @@ def test_year_near_picks_the_closest_reference_then_falls_back():
     assert (unknown.year, unknown.source) == (None, "unknown")
 
 
+@settings(deadline=None)  # speed is measured in bench/, not asserted here
 @given(st.text(), st.none() | st.dates())
 def test_any_text_gives_ordered_references_inside_it(text, published):
     refs = find_years(text, 0, len(text), published)

@@ -4,7 +4,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.groups import GroupMatcher
@@ -81,6 +81,7 @@ def test_mention_fields(matcher):
     assert (mention.start, mention.end) == (20, 23)
 
 
+@settings(deadline=None)  # speed is measured in bench/, not asserted here
 @given(st.text())
 def test_spans_match_the_text_and_do_not_overlap(text):
     matcher = GroupMatcher(load_lexicon(FIXTURE))

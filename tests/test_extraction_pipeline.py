@@ -117,7 +117,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.one_of(st.text(max_size=20), _PIECES), max_size=40).map("".join),
     st.none() | st.dates(),

@@ -2,7 +2,7 @@
 
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction.sentences import MAX_SENTENCE, split_sentences
@@ -60,6 +60,7 @@ def test_overlong_runs_are_cut():
     assert len(spans) > 1 and all(s.end - s.start <= MAX_SENTENCE for s in spans)
 
 
+@settings(deadline=None)  # speed is measured in bench/, not asserted here
 @given(st.text())
 def test_sentences_are_ordered_trimmed_and_non_empty(text):
     spans = split_sentences(text)
