@@ -94,7 +94,9 @@ def link_events(
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in by_sentence_places[i] if p.section is None]
-        carried = None if _NOW.search(document.text, sentence.start, sentence.end) else context
+        carried = context
+        if reporting and context is not None and not years[i]:
+            carried = None if _NOW.search(document.text, sentence.start, sentence.end) else context
         for link in _links(document.text, sentences, i, by_sentence_groups, reporting):
             event = _event(document, link, years[i], carried)
             if event.event_id not in events or events[event.event_id].confidence < event.confidence:
