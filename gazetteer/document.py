@@ -40,6 +40,17 @@ class DocumentScores:
         self.region, _regions = _compact(units[:, 1])
         self.extra = np.array([context.get(int(c), 0.0) for c in countries] + [0.0])
         self.keys = len(keys)
+        # Fixed across rounds: where each candidate's votes go, and which chosen places
+        # belong to its own name (a name is never its own context).
+        self._country_cells = self._layout(self.country)
+        self._region_cells = self._layout(self.region)
+        self._own = mention_keys[None, :] == self.key[:, None]
+        self._cos = np.cos(self.lat)
+
+    def _layout(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+        valid = ids >= 0
+        width = int(ids.max()) + 1 if valid.any() else 1
+        return valid, self.key * width + np.where(valid, ids, 0), width
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
         """Softmax within each mention's candidates."""
@@ -47,12 +58,12 @@ class DocumentScores:
         z = np.exp((score - top) / temperature)
         return z / np.add.reduceat(z, self.starts)[self.owner]
 
-    def _mass(self, ids: np.ndarray, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _mass(
+        self, cells: tuple[np.ndarray, np.ndarray, int], belief: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Belief mass per candidate's own unit from the other names (a repeated name's
         mentions share one vote), and per candidate the most any unit gets from them."""
-        valid = ids >= 0
-        width = int(ids.max()) + 1 if valid.any() else 1
-        cell = self.key * width + np.where(valid, ids, 0)
+        valid, cell, width = cells
         per_key = np.bincount(
             cell[valid], weights=(belief / self.repeats)[valid], minlength=self.keys * width
         ).reshape(self.keys, width)
@@ -65,24 +76,24 @@ class DocumentScores:
 
         A place in no country (a supra-national region such as Khorasan) fits whatever
         countries the text is about: it gets the best-supported country's support."""
-        support, best = self._mass(self.country, belief)
+        support, best = self._mass(self._country_cells, belief)
         cctx = np.where(
             self.country < 0, best + self.extra.max(), support + self.extra[self.country]
         )
-        return cctx, self._mass(self.region, belief)[0]
+        return cctx, self._mass(self._region_cells, belief)[0]
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
         (haversine, as geopy's ``great_circle``)."""
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
-        olat, olon, okey = self.lat[best], self.lon[best], self.key[best]
+        olat, olon = self.lat[best], self.lon[best]
         lat, lon = self.lat[:, None], self.lon[:, None]
         a = (
             np.sin((olat - lat) / 2) ** 2
-            + np.cos(lat) * np.cos(olat) * np.sin((olon - lon) / 2) ** 2
+            + self._cos[:, None] * self._cos[best] * np.sin((olon - lon) / 2) ** 2
         )
-        a = np.where(okey[None, :] == self.key[:, None], np.inf, a)
+        a = np.where(self._own, np.inf, a)
         nearest = a.min(axis=1)
         return np.where(
             np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
