@@ -123,11 +123,13 @@ def find_candidates(
         if head:
             cue = " ".join(match.group().split())
             _add(found, text, head.start("name"), head.end("name"), cue, cues)
+    covered = 0  # keywords inside the name just found belong to it
     for match in cues.anchor.finditer(text):
-        if match.start() > 0 and text[match.start() - 1].isalpha():
+        if match.start() < covered or (match.start() > 0 and text[match.start() - 1].isalpha()):
             continue
         name = _name_around(text, match.start())
         if name is not None:
+            covered = name[1]
             start = _after_plain_head(text, *name, cues.keywords)
             if _words(text[start : name[1]]) & cues.keywords:
                 _add(found, text, start, name[1], "organisational name", cues)
