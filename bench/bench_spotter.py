@@ -1,7 +1,8 @@
 """Toponym spotter: precision, recall and F1 against the gold spans of LGL and GeoWebNews,
 and throughput in MB/s over LGL's article texts.
 
-Also scores the five seed documents against the analysts' gold in ``bench/gold``.
+Also scores the five seed documents against the analysts' gold in ``bench/gold``, and times
+dense synthetic texts (every word a name) at two sizes to show the cost stays linear.
 Reads the corpora in place (never copies them):
 
     PYTHONPATH=. python bench/bench_spotter.py [--shared ../shared] [--errors N]
@@ -162,6 +163,15 @@ def main() -> None:
         f"speed: {mb:.2f} MB of LGL text: {mb / best_cpu:.2f} MB/s of CPU time "
         f"({best_cpu:.2f}s), {mb / best_wall:.2f} MB/s wall ({best_wall:.2f}s); one core, best of 3"
     )
+
+    for unit in ("Karachi ", "Gen. Khalid Bari of Quetta, ", "KARACHI: "):
+        rates = []
+        for copies in (5_000, 50_000):
+            text = unit * copies
+            cpu = time.process_time()
+            spotter.spot(text)
+            rates.append(len(text) / 1e6 / max(time.process_time() - cpu, 1e-9))
+        print(f"worst case {unit!r} x 5k / x 50k: {rates[0]:.2f} / {rates[1]:.2f} MB/s of CPU time")
 
     print("LGL (all gold toponyms):")
     score(spotter, lgl_docs, args.errors)

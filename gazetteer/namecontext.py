@@ -16,6 +16,9 @@ from gazetteer.tokens import Words
 PLACE, ORG, DEMONYM = 1, 2, 4
 
 _NOT_A_CUE_GAP = frozenset({"the"})
+#: How many words before a name the person/organisation rules look at (bounded, so that a
+#: long run of capitalised words costs linear time).
+_CHAIN_WORDS = 5
 #: A publisher in a citation: "London: Hurst, 2015".
 _CITATION_AFTER = re.compile(r"[\w .&-]{0,40}, (?:1[89]|20)\d\d\b")
 
@@ -89,6 +92,7 @@ class NameContext:
         k = first
         while (
             k > 0
+            and len(chain) < _CHAIN_WORDS
             and w.joined(k)
             and (w.cap(k - 1) or w.folded[k - 1] in self.rules.person_particles)
         ):

@@ -20,7 +20,9 @@ from gazetteer.tokens import Words
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
 _INNER_SEP = re.compile(r" |-|‐|‑|'|’|\. ?|\n|&| & ")
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
-_DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]*)?\s*(?::|\(|-{1,2} |— |– )")
+_DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]{0,40})?\s{0,3}(?::|\(|-{1,2} |— |– )")
+#: Longest line that counts as an all-capital headline.
+_HEADLINE = 300
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 )
@@ -97,10 +99,12 @@ class _Judge(NameContext):
         start, end = self.w.starts[first], self.w.ends[last]
         if self._sentence_initial(first) and _DATELINE_AFTER.match(text, end):
             return True
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        if line_end - line_start >= 300:
+        line_start = text.rfind("\n", max(0, start - _HEADLINE), start) + 1
+        line_end = text.find("\n", end, end + _HEADLINE)
+        line_end = len(text) if line_end < 0 and len(text) - end < _HEADLINE else line_end
+        if line_start == 0 and start >= _HEADLINE or line_end < 0:
+            return False
+        if line_end - line_start >= _HEADLINE:
             return False
         line = text[line_start:line_end]
         return sum(c.isupper() for c in line) > 4 * sum(c.islower() for c in line)
