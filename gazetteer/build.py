@@ -143,6 +143,7 @@ def _admin_entries(
             sum(m.population for m in members1.get(unit.code, [])),
         )
         names = _with_stripped(names1[unit.code] + list(centre.names if centre else ()))
+        names += [(n, DERIVED) for n in (centre.voted if centre else ())]
         _keep(entries if centre else None, unplaced, (place, names))
     for unit in read_admin_codes(geo / "admin2Codes.txt"):
         members = members2.get(unit.code, [])

@@ -60,6 +60,9 @@ class Centre(NamedTuple):
     lat: float
     lon: float
     names: tuple[str, ...]
+    voted: tuple[str, ...] = ()
+    """Natural Earth names attributed by the vote of nearby places, not by name: often
+    old names ("N.W.F.P.", "Sind"), sometimes a merged unit's ("F.A.T.A.")."""
 
 
 _VOTERS = 5
@@ -141,7 +144,8 @@ def _country_admin1(
         if code in centres:
             continue
         if votes.get(code):
-            centres[code] = _nearest(votes[code], points, medians.get(code))
+            centre = _nearest(votes[code], points, medians.get(code))
+            centres[code] = centre._replace(names=(), voted=centre.names)
         elif code in medians:
             centres[code] = Centre(*medians[code], ())
     return centres

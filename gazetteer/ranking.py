@@ -42,6 +42,7 @@ class Weights:
 
     population: float = 0.5
     capital: float = 0.45
+    curated: float = 0.3
     alternate_name: float = -0.15
     derived_name: float = -0.35
     namesake_unit: float = -0.45
@@ -159,6 +160,8 @@ class Ranker:
             TYPE_PRIOR[gaz.ftype[rows]]
             + w.population * pop
             + w.capital * gaz.capital[rows]
+            + w.curated
+            * np.array([gaz.ids[r].startswith("sup:") for r in rows.tolist()], dtype=bool)
             + w.alternate_name * (kinds == ALTERNATE)
             + penalty
         )
@@ -239,7 +242,13 @@ class Ranker:
 
     def _candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
         key = fold(surface)
-        if not key or self.cues.is_group_name(key):
+        if (
+            not key
+            or self.cues.is_group_name(key)
+            or key.removeprefix("the ") in self.cues.by_kind["direction"]
+        ):
+            # A bare compass word ("the North", "Western") is a direction, not Ghana's
+            # Western Region.
             return None
         w = self.weights
         pool = self.pool(key)

@@ -41,7 +41,7 @@ def test_admin1_without_a_named_point_gets_the_point_its_places_surround() -> No
     }
     points = [LabelPoint("PK", "Baluchistan", 27.5, 65.5, rank=1)]
     centre = admin1_centres({"PK.02": {"balochistan"}}, members, points)["PK.02"]
-    assert (centre.lat, centre.names) == (27.5, ("Baluchistan",))
+    assert (centre.lat, centre.names, centre.voted) == (27.5, (), ("Baluchistan",))
 
 
 def test_strip_admin_word() -> None:

@@ -175,3 +175,12 @@ def test_geoparse_spots_with_the_spotter_and_respects_exclusions(resolver: Resol
 def test_acronyms_only_name_large_areas(resolver: Resolver) -> None:
     assert _id(_resolve(resolver, "officials in the U.S. said", "U.S.")[0]) == "gn:6252001"
     assert _resolve(resolver, "the KHI airport", "KHI") == [None]
+
+
+def test_bare_compass_words_are_not_places(resolver: Resolver) -> None:
+    assert _resolve(resolver, "fighting in the North", "the North") == [None]
+    assert _resolve(resolver, "Western officials said", "Western") == [None]
+
+
+def test_curated_region_wins_over_a_provinces_alternate_name(resolver: Resolver) -> None:
+    assert _id(_resolve(resolver, "Militants trained for Kashmir.", "Kashmir")[0]) == "sup:kashmir"
