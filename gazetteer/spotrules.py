@@ -157,8 +157,10 @@ def select_spans(
     """The place spans among ``matches``: judged by the rules, longest first, no overlaps."""
     blocked = _blocked_words(words, exclude)
     for first, last, flags in matches:
-        if flags & ORG and words.cap(first):
-            blocked.update(range(first, last + 1))
+        if flags & ORG and all(
+            words.cap(k) or words.folded[k] in rules.particles for k in range(first, last + 1)
+        ):
+            blocked.update(range(first, last + 1))  # "Pakistan Today", not "Pakistan today"
     judge = _Judge(words, matches, rules, blocked, demonyms)
     accepted = [
         (first, last)

@@ -240,6 +240,14 @@ def test_publications_and_agencies_are_not_places(spotter):
     assert surfaces(spotter, text) == ["Kabul"]
 
 
+def test_an_organisation_name_counts_only_when_written_as_a_name(spotter):
+    assert surfaces(spotter, "Pakistan today said the Dawn raid hit Quetta.") == [
+        "Pakistan",
+        "Quetta",
+    ]
+    assert surfaces(spotter, "Pakistan Today reported it.") == []
+
+
 def test_organisation_names_with_places_inside_are_not_places(spotter):
     text = "University of Karachi staff and Punjab Police met in Lahore. Lahore Press Club too."
     assert surfaces(spotter, text) == ["Lahore"]
