@@ -20,6 +20,12 @@ from extraction.lexicon import Group, Lexicon
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
+# A parent group's branch named by its role: "the Islamic State's affiliate", "Daesh's
+# regional branch". Nothing may follow the possessive but these few words.
+_BRANCH = re.compile(
+    r"(?:['\u2019\u00b4]s)\s+(?:(?:regional|local|formal|new|South\s+Asian)\s+)?"
+    r"(?:affiliate|branch|province|chapter|franchise|wing|offshoot)\b"
+)
 
 
 class GroupMatcher:
@@ -31,6 +37,7 @@ class GroupMatcher:
             (lower_same_length(fold_name(a)), g) for g in lexicon.groups for a in g.aliases
         )
         self._acronyms = _automaton((fold_name(a), g) for g in lexicon.groups for a in g.acronyms)
+        self._parents = frozenset(g.parent for g in lexicon.groups if g.parent)
 
     def find(self, text: str) -> tuple[GroupMention, ...]:
         """Every group mention in ``text``, in text order, non-overlapping (longest first)."""
@@ -50,7 +57,21 @@ class GroupMatcher:
                 if acronym and _shouted(text, start, stop):
                     continue
                 found.append((start, stop, group))
-        return tuple(_mention(text, s, e, g) for s, e, g in _longest(found))
+        return tuple(_mention(text, s, e, g) for s, e, g in self._branches(text, _longest(found)))
+
+    def _branches(self, text: str, found: list[tuple[int, int, Group]]):
+        """ "The Islamic State's affiliate" is the branch of it named last before, if any."""
+        last_child: dict[str, Group] = {}
+        starts = [start for start, _, _ in found[1:]] + [len(text)] if found else []
+        for (start, stop, group), following in zip(found, starts, strict=True):
+            branch = _BRANCH.match(text, stop, following) if group.id in self._parents else None
+            child = last_child.get(group.id)
+            if branch and child is not None:
+                yield start, branch.end(), child
+                continue
+            if group.parent:
+                last_child[group.parent] = group
+            yield start, stop, group
 
 
 def _automaton(entries) -> ahocorasick.Automaton | None:

@@ -90,3 +90,14 @@ def test_spans_match_the_text_and_do_not_overlap(text):
         assert text[m.start : m.end] == m.text and m.start < m.end
     for a, b in pairwise(mentions):
         assert a.end <= b.start
+
+
+def test_a_parents_branch_is_the_child_named_last_before(matcher):
+    text = "Wilayat Khorasan grew. The Taliban fought the Islamic State's affiliate. The Islamic State's men."
+    assert _found(matcher, text) == [
+        ("Wilayat Khorasan", "is-k"),
+        ("Taliban", "afghan-taliban"),
+        ("Islamic State's affiliate", "is-k"),
+        ("Islamic State", "is-core"),
+    ]
+    assert _found(matcher, "The Islamic State's affiliate grew.") == [("Islamic State", "is-core")]
