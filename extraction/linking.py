@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.dates import year_near
-from extraction.sentences import Sentence
+from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
@@ -175,7 +175,15 @@ def _gap(group: GroupMention, place: Mention) -> int:
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
-    return text.count("\n", start, end) >= 2
+    """A blank line between two sentences, or a line break after a one-line paragraph.
+
+    Hard-wrapped text breaks its lines at ~80 characters inside paragraphs; a line as long
+    as ``PROSE_PARAGRAPH`` ending at a break is a whole paragraph (web and word-processor text).
+    """
+    breaks = text.count("\n", start, end)
+    if breaks >= 2:
+        return True
+    return breaks == 1 and start - text.rfind("\n", 0, start) > PROSE_PARAGRAPH
 
 
 def _event(

@@ -156,3 +156,15 @@ def test_a_sentence_about_the_present_keeps_the_publication_year(matcher):
     text = "The war began in December 2014. The TTP is still active in Karachi."
     (event,) = _events(matcher, text)
     assert (event.year, event.year_source) == (2016, "publication")
+
+
+def test_one_line_paragraphs_end_a_carried_year_but_wrapped_lines_do_not(matcher):
+    long_line = (
+        "In December 2003 the raid came, "
+        + "and officials spoke of it at length " * 6
+        + "afterwards."
+    )
+    one_line = f"{long_line}\nThe TTP held Karachi."
+    assert _events(matcher, one_line)[0].year_source == "publication"
+    wrapped = "In December 2003 the raid came.\nThe TTP held Karachi."
+    assert _events(matcher, wrapped)[0].year == 2003
