@@ -23,6 +23,7 @@ from dashboard.assets import missing_assets
 from dashboard.groups import read_lexicon_styles, styles_for
 from dashboard.markers import build_markers
 from dashboard.table import ORDERS, table_html
+from dashboard.text import plain
 
 DEFAULT_TITLE = "Armed group activity"
 
@@ -54,7 +55,7 @@ def empty_state(settings, reason: str) -> None:
     st.info(
         f"{reason}\n\nAdd documents with **Add documents** in the sidebar (upload files or name "
         "a folder), or from a terminal:\n\n"
-        f"```\npython -m extraction ingest /path/to/reports\n```\n\nThe store is `{settings.store}`."
+        f"```\npython -m extraction ingest /path/to/reports\n```\n\nThe store is {plain(settings.store)}."
     )
 
 
@@ -98,7 +99,7 @@ def main() -> None:
     try:
         events, documents = load_store(str(path), mtime)
     except StoreError as err:
-        st.error(str(err))
+        st.error(plain(err))
         return
     if events.empty:
         empty_state(settings, "The store holds no events yet.")
@@ -119,10 +120,10 @@ def main() -> None:
     missing = missing_assets()
     if state.briefing:
         title = st.text_input("Map title", value=DEFAULT_TITLE, key="brief_title")
-        st.caption(subtitle)
+        st.caption(plain(subtitle))
     else:
         st.title("Activity Atlas")
-        st.caption(f"{len(chosen):,} of {len(events):,} events · {subtitle}")
+        st.caption(f"{len(chosen):,} of {len(events):,} events · {plain(subtitle)}")
     if missing:
         st.error("The map's Leaflet files are not installed: run `make assets` "
                  f"(missing: {', '.join(missing[:3])}…).")

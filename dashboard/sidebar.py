@@ -12,6 +12,7 @@ from atlas.settings import Settings
 from dashboard import uploads
 from dashboard.filters import PRECISIONS, FilterState, year_bounds
 from dashboard.groups import GroupStyle
+from dashboard.text import plain
 
 _LOADED = "_filters_from_url"
 
@@ -118,13 +119,13 @@ def ingest_controls(settings: Settings) -> bool:
     try:
         paths += uploads.save_all(((f.name, f.getvalue()) for f in files or []), settings.uploads_dir)
     except (OSError, uploads.UnsafeUpload) as err:
-        st.error(f"Could not save an upload: {err}")
+        st.error(f"Could not save an upload: {plain(err)}")
     if folder.strip():
         target = Path(folder.strip()).expanduser()
         if target.is_dir():
             paths.append(target)
         else:
-            st.error(f"{target} is not a folder on this machine.")
+            st.error(f"{plain(target)} is not a folder on this machine.")
     if not paths:
         return False
     bar = st.progress(0.0, text="Reading documents…")

@@ -127,3 +127,10 @@ def test_table_order_changes_without_touching_the_filters(store_env):
     first_year = int(body.split("</td><td>", 3)[2][:4])
     assert first_year == 2001
     assert dict(at.query_params) == {}
+
+
+def test_search_text_is_not_rendered_as_markdown(store_env):
+    build_store(store_env, 50)
+    at = _run({"q": ["![x](http://203.0.113.9/x.png)"]})
+    assert not at.exception
+    assert r"\!\[x\]\(http\://203\.0\.113\.9/x\.png\)" in at.caption[0].value

@@ -241,6 +241,14 @@ def test_injected_markup_never_runs(app, page):
     assert all(frame.evaluate("typeof window.__pwned") == "undefined" for frame in page.frames)
 
 
+def test_markdown_in_the_url_fetches_nothing(app, page):
+    url, _ = app
+    page.goto(f"{url}/?q=%21%5Bx%5D%28http%3A%2F%2F203.0.113.9%2Fx.png%29")
+    _legend(page)
+    page.wait_for_timeout(500)
+    assert "![x](http://203.0.113.9/x.png)" in page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+
+
 def test_the_seeds_map_shows_markers(seeds_app, page):
     url, events = seeds_app
     page.goto(url)
