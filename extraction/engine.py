@@ -24,7 +24,7 @@ def _components(gazetteer_path: Path | None, online: bool, cache: Path):
         from gazetteer.online import OnlineGeocoder
 
         log.warning("online geocoding is on: unknown place names are sent to Nominatim")
-        geocoder = OnlineGeocoder.nominatim(cache_path=cache)
+        geocoder = OnlineGeocoder(cache_path=cache)
     return Resolver(gazetteer, geocoder=geocoder), load_lexicon()
 
 
