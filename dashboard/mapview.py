@@ -41,7 +41,7 @@ SHAPES = {
     "locality": '<circle cx="10" cy="10" r="6" fill="COLOUR" stroke="#222222" stroke-width="1.5"/>',
 }
 CSS = f"""<style>
-.leaflet-container {{ background: {SEA_COLOUR}; }}
+div.leaflet-container {{ background: {SEA_COLOUR}; }}
 .atlas-marker, .atlas-cluster {{ background: none; border: none; }}
 .atlas-cluster svg {{ display: block; filter: drop-shadow(0 0 2px rgba(0,0,0,.45)); }}
 .atlas-marker svg {{ display: block; overflow: visible; filter: drop-shadow(0 0 1px rgba(0,0,0,.5)); }}
