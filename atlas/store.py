@@ -47,17 +47,19 @@ class EventStore:
         """Whether a store file is there."""
         return self.path.is_file()
 
-    def _read(self, layer: str) -> pd.DataFrame:
-        columns = _POINT_LAYERS.get(layer) or _TABLES[layer]
+    def _read(self, layer: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+        columns = columns or _POINT_LAYERS.get(layer) or _TABLES[layer]
         if not self.exists() or layer not in self._layers():
             return frames.empty_points(columns) if layer in _POINT_LAYERS else frames.empty_table(columns)
+        present = set(pyogrio.read_info(self.path, layer=layer)["fields"])
         try:
-            frame = pyogrio.read_dataframe(self.path, layer=layer, fid_as_index=False)
+            frame = pyogrio.read_dataframe(self.path, layer=layer, fid_as_index=False,
+                                           columns=[c for c in columns if c in present])
         except Exception as err:  # GDAL raises several types for a damaged file
             raise StoreError(f"cannot read layer {layer!r} of {self.path}: {err}") from err
-        missing = [c for c in columns if c not in frame.columns]
-        for column in missing:
-            frame[column] = None
+        for column in columns:
+            if column not in frame.columns:
+                frame[column] = None
         return frames._typed(frame[[*columns, *(["geometry"] if layer in _POINT_LAYERS else [])]])
 
     def _layers(self) -> set[str]:
@@ -68,16 +70,19 @@ class EventStore:
                 f"{self.path} is not a readable GeoPackage ({err}); move it aside and ingest again"
             ) from err
 
-    def documents(self) -> pd.DataFrame:
-        """The documents table, one row per distinct file content."""
-        return self._read("documents")
+    def documents(self, *, with_text: bool = True) -> pd.DataFrame:
+        """The documents table, one row per distinct file content (texts can be left out)."""
+        columns = frames.DOCUMENT_COLUMNS
+        if not with_text:
+            columns = tuple(c for c in columns if c != "text")
+        return self._read("documents", columns)
 
     def events(self, *, include_duplicates: bool = False) -> gpd.GeoDataFrame:
         """Events as points in EPSG:4326; near-duplicate documents' events left out by default."""
         events = self._read("events")
         if include_duplicates or events.empty:
             return events
-        docs = self.documents()
+        docs = self._read("documents", ("doc_hash", "duplicate_of"))
         duplicates = set(docs.loc[docs["duplicate_of"].notna(), "doc_hash"])
         return events[~events["doc_hash"].isin(duplicates)].reset_index(drop=True)
 

@@ -33,8 +33,7 @@ DEFAULT_TITLE = "Armed group activity"
 def load_store(path: str, mtime: float) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     """Events and documents (without their text), cached until the store file changes."""
     store = EventStore(path)
-    documents = store.documents()
-    return store.events(), documents.drop(columns=["text"], errors="ignore")
+    return store.events(), store.documents(with_text=False)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

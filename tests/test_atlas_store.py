@@ -112,3 +112,11 @@ def test_a_file_that_is_not_a_geopackage_gives_a_clear_error(store):
     store.path.write_text("not a database")
     with pytest.raises(StoreError, match="not a readable GeoPackage"):
         store.documents()
+
+
+def test_documents_can_be_read_without_their_texts(store):
+    with store.writer() as writer:
+        writer.put(make_extraction(make_document()))
+    docs = store.documents(with_text=False)
+    assert "text" not in docs.columns
+    assert docs.loc[0, "n_chars"] == len(make_document().text)
