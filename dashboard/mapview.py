@@ -228,10 +228,10 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
 def marker_bounds(frame: pd.DataFrame) -> list[list[float]] | None:
     """South-west and north-east corners around the markers, padded a little.
 
-    A few far-off places (a plot abroad, a misread name) should not zoom the map out to the
-    whole world: markers much farther from the events' weighted median than is typical (and
-    over 15 degrees away), holding at most a tenth of the events, are left outside the initial
-    view; they stay on the map, a pan away.
+    Far-off places (a plot abroad, fighters travelling to Syria, a misread name) should not
+    zoom the map out to the whole world: the initial view frames the markers nearest the
+    events' weighted median that together hold 80% of the events (and everything within
+    15 degrees of it); the others stay on the map, a pan away.
     """
     if frame.empty:
         return None
@@ -240,9 +240,10 @@ def marker_bounds(frame: pd.DataFrame) -> list[list[float]] | None:
     weights = frame["count"].to_numpy(dtype=float) if "count" in frame else np.ones(len(frame))
     mid_lat, mid_lon = _weighted_median(lat, weights), _weighted_median(lon, weights)
     distance = np.hypot(lat - mid_lat, (lon - mid_lon) * np.cos(np.radians(mid_lat)))
-    keep = distance <= max(15.0, 3 * _weighted_median(distance, weights))
-    if weights[~keep].sum() > 0.1 * weights.sum():  # not a few outliers but a second region
-        keep[:] = True
+    order = distance.argsort()
+    cumulative = weights[order].cumsum()
+    core = distance[order][cumulative.searchsorted(0.8 * cumulative[-1])]
+    keep = distance <= max(15.0, core)
     lat0, lat1, lon0, lon1 = lat[keep].min(), lat[keep].max(), lon[keep].min(), lon[keep].max()
     pad = max(0.5, 0.05 * max(lat1 - lat0, lon1 - lon0))
     return [[float(lat0 - pad), float(lon0 - pad)], [float(lat1 + pad), float(lon1 + pad)]]

@@ -102,3 +102,15 @@ def test_far_off_outliers_do_not_zoom_the_map_out():
     spread = pd.DataFrame({"lat": [24.0, 38.0] * 10, "lon": [61.0, 88.0] * 10, "count": [1] * 20})
     (lat0, lon0), (lat1, lon1) = mapview.marker_bounds(spread)
     assert lat0 < 24 and lat1 > 38 and lon0 < 61 and lon1 > 88
+
+
+def test_many_scattered_far_places_still_leave_the_core_in_view():
+    import pandas as pd
+
+    # 80 events in Af-Pak, 20 spread over Syria, Iraq, New York, Paris and Sydney.
+    core = pd.DataFrame({"lat": [31.0 + i * 0.2 for i in range(16)],
+                         "lon": [66.0 + i * 0.3 for i in range(16)], "count": [5] * 16})
+    abroad = pd.DataFrame({"lat": [35.0, 33.3, 40.7, 48.9, -33.9],
+                           "lon": [38.5, 44.4, -74.0, 2.35, 151.2], "count": [4] * 5})
+    (lat0, lon0), (lat1, lon1) = mapview.marker_bounds(pd.concat([core, abroad]))
+    assert lon0 > 45 and lon1 < 90 and lat0 > 20 and lat1 < 45
