@@ -145,6 +145,32 @@ def main() -> None:
     exports_panel(chosen, markers, styles, title, subtitle, m)
     if not state.briefing:
         evidence_table(chosen)
+        review_panel(str(path), mtime)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def load_candidates(path: str, mtime: float) -> pd.DataFrame:
+    """Group-like names not in the lexicon, with how often and where they occur."""
+    candidates = EventStore(path).candidates()
+    if candidates.empty:
+        return candidates
+    grouped = candidates.groupby(["text", "cue"], as_index=False).agg(
+        mentions=("doc_id", "size"), documents=("doc_id", lambda d: ", ".join(sorted(set(d))))
+    )
+    return grouped.sort_values(["mentions", "text"], ascending=[False, True]).reset_index(drop=True)
+
+
+def review_panel(path: str, mtime: float) -> None:
+    """Names that look like armed groups but are not in the lexicon, so none is silently lost."""
+    names = load_candidates(path, mtime)
+    if names.empty:
+        return
+    with st.expander(f"Group names to review ({len(names)})"):
+        st.caption("These look like armed groups but are not in the group lexicon "
+                   "(extraction/data/groups.yaml). Add the real ones there, with a source, and "
+                   "ingest again to map them.")
+        # st.dataframe shows cells as text, never as HTML, so document text stays inert.
+        st.dataframe(names, hide_index=True, width="stretch")
 
 
 @st.fragment

@@ -199,6 +199,11 @@ def _status(store: EventStore) -> int:
     for row in docs.fillna("").itertuples(index=False):
         mark = " (duplicate)" if row.duplicate_of else ""
         print(f"  {row.doc_id}  {row.published or 'undated'}  {row.title}{mark}")
+    candidates = store.candidates()
+    if not candidates.empty:
+        print("group names to review (not in extraction/data/groups.yaml):")
+        for (text, cue), rows in candidates.groupby(["text", "cue"]):
+            print(f"  {text!r} ({cue}) in {', '.join(sorted(set(rows['doc_id'])))}")
     return 0
 
 

@@ -134,3 +134,24 @@ def test_search_text_is_not_rendered_as_markdown(store_env):
     at = _run({"q": ["![x](http://203.0.113.9/x.png)"]})
     assert not at.exception
     assert r"\!\[x\]\(http\://203\.0\.113\.9/x\.png\)" in at.caption[0].value
+
+
+def test_unknown_group_names_are_listed_for_review(store_env):
+    from atlas.records import GroupCandidate
+    from atlas.store import EventStore
+    from tests.factories import make_document, make_extraction
+
+    build_store(store_env, 50, hostile=False)
+    doc = make_document("A group called Jaish al-Nasr claimed the attack in Khost.",
+                        doc_id="new-group.txt")
+    extraction = make_extraction(doc)
+    found = GroupCandidate(start=15, end=29, text="Jaish al-Nasr", cue="a group called")
+    with EventStore(store_env).writer() as writer:
+        writer.put(extraction.__class__(document=doc, events=extraction.events,
+                                        candidates=(found,)))
+    at = _run()
+    assert not at.exception
+    expander = next(e for e in at.expander if e.label.startswith("Group names to review"))
+    assert expander.label == "Group names to review (1)"
+    table = expander.dataframe[0].value
+    assert table.loc[0, "text"] == "Jaish al-Nasr" and table.loc[0, "documents"] == "new-group.txt"
