@@ -20,6 +20,8 @@ import yaml
 
 from atlas.records import GroupCandidate, GroupMention
 from extraction.folding import fold_name
+from gazetteer import fold
+from gazetteer.cues import shipped_cues
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "candidates.yaml"
 
@@ -91,6 +93,8 @@ class CandidateCues:
     exclude: frozenset[str]
     anchor: re.Pattern[str]
     """Finds a capitalised keyword at the start of a word or of a hyphenated part."""
+    demonyms: frozenset[str] = frozenset()
+    """Nationality words ("Egyptian") in gazetteer folding: alone, a person, never a group."""
 
 
 def load_cues(path: Path | str | None = None) -> CandidateCues:
@@ -105,6 +109,7 @@ def load_cues(path: Path | str | None = None) -> CandidateCues:
         keywords=keywords,
         exclude=frozenset(fold_name(str(x)).lower() for x in data.get("exclude") or ()),
         anchor=re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])"),
+        demonyms=frozenset(shipped_cues().demonyms()),
     )
 
 
@@ -177,6 +182,8 @@ def _add(found: dict, text: str, start: int, end: int, cue: str, cues: Candidate
         return  # a lone "Army" or "Front"
     if fold_name(name).lower() in cues.exclude or (len(tokens) == 1 and tokens[0].isdigit()):
         return
+    if len(tokens) == 1 and fold(name) in cues.demonyms:
+        return  # "the Egyptian claimed responsibility": a person of that nationality
     found[(start, end)] = GroupCandidate(start=start, end=end, text=name, cue=cue)
 
 

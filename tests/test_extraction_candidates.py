@@ -36,6 +36,11 @@ def test_allegiance_and_responsibility(find):
     ]
 
 
+def test_a_lone_nationality_is_a_person_not_a_group(find):
+    assert find("The Egyptian claimed responsibility for recruiting them.") == []
+    assert find("A Pakistani pledged allegiance to the new emir.") == []
+
+
 def test_organisational_names(find):
     found = find("Fighters of the 313 Brigade and Lashkar-e-Zil joined the Mahaz-e-Fidayeen.")
     assert found == [
