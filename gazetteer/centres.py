@@ -85,6 +85,18 @@ def haversine_km(lat1: float, lon1: float, lats: np.ndarray, lons: np.ndarray) -
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+def midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
+    """The great-circle midpoint of two points (correct across the antimeridian)."""
+    p1, p2 = np.radians([lat1, lon1]), np.radians([lat2, lon2])
+    vectors = [
+        np.array([np.cos(p[0]) * np.cos(p[1]), np.cos(p[0]) * np.sin(p[1]), np.sin(p[0])])
+        for p in (p1, p2)
+    ]
+    x, y, z = vectors[0] + vectors[1]
+    lat, lon = np.degrees(np.arctan2(z, np.hypot(x, y))), np.degrees(np.arctan2(y, x))
+    return round(float(lat), 5), round(float(lon), 5)
+
+
 def median_point(members: Sequence[GeoName]) -> tuple[float, float]:
     """Coordinate-wise median of places (robust to an outlying exclave)."""
     return (

@@ -169,3 +169,24 @@ def read_aliases(path: Path) -> list[ExtraNames]:
             raise CuratedDataError(f"{where}: a name and a source are required")
         extra.append(ExtraNames(place_id, (name,), where))
     return extra
+
+
+COUNTRY_POINT_COLUMNS = ("country_code", "lat", "lon", "source")
+
+
+def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """Validate and read country_points.csv: one representative point per ISO code."""
+    points: dict[str, tuple[float, float]] = {}
+    for line, row in _rows(path, COUNTRY_POINT_COLUMNS):
+        code = (row["country_code"] or "").strip()
+        if not re.fullmatch(r"[A-Z]{2}", code) or not (row["source"] or "").strip():
+            raise CuratedDataError(
+                f"{path}, row at line {line}: needs a two-letter country code and a source"
+            )
+        if code in points:
+            raise CuratedDataError(f"{path}, row at line {line}: duplicate country {code}")
+        points[code] = (
+            _coordinate(path, line, row, "lat", 90.0),
+            _coordinate(path, line, row, "lon", 180.0),
+        )
+    return points

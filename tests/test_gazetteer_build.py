@@ -136,3 +136,33 @@ def test_empty_supplement_is_fine(tmp_path: Path) -> None:
         aliases=source / "aliases.csv",
     )
     assert Gazetteer.load(tmp_path / "idx").get("gn:1136469") is not None
+
+
+def test_country_point_places_a_country_without_polygon(tmp_path: Path) -> None:
+    points = tmp_path / "points.csv"
+    points.write_text("country_code,lat,lon,source\nAF,33,65,test point\n", encoding="utf-8")
+    build(
+        SOURCE,
+        tmp_path / "idx",
+        supplement=SOURCE / "supplement.csv",
+        aliases=SOURCE / "aliases.csv",
+        country_points=points,
+    )
+    afghanistan = Gazetteer.load(tmp_path / "idx").get("gn:1149361")
+    assert (afghanistan.lat, afghanistan.lon) == (33.0, 65.0)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("AFG,33,65,x\n", "two-letter country code"),
+        ("AF,33,65,\n", "a source"),
+        ("AF,33,265,x\n", "lon 265.0 is out of range"),
+    ],
+)
+def test_country_point_errors_name_the_row(tmp_path: Path, row: str, message: str) -> None:
+    points = tmp_path / "points.csv"
+    points.write_text("country_code,lat,lon,source\n" + row, encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="line 2") as error:
+        build(SOURCE, tmp_path / "idx", country_points=points)
+    assert message in str(error.value)

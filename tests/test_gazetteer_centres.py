@@ -3,7 +3,13 @@
 import numpy as np
 from geopy.distance import great_circle
 
-from gazetteer.centres import admin1_centres, admin2_centre, haversine_km, strip_admin_word
+from gazetteer.centres import (
+    admin1_centres,
+    admin2_centre,
+    haversine_km,
+    midpoint,
+    strip_admin_word,
+)
 from gazetteer.sources import GeoName, LabelPoint
 
 
@@ -48,3 +54,14 @@ def test_strip_admin_word() -> None:
     assert strip_admin_word("zhob district") == "zhob"
     assert strip_admin_word("district") == "district"
     assert strip_admin_word("new york") == "new york"
+
+
+def test_midpoint_is_equidistant_and_handles_the_antimeridian() -> None:
+    lat, lon = midpoint(60.0, 100.0, 64.0, 90.0)
+    to_a, to_b = (
+        great_circle((lat, lon), (60.0, 100.0)).km,
+        great_circle((lat, lon), (64.0, 90.0)).km,
+    )
+    assert abs(to_a - to_b) < 1.0
+    lat, lon = midpoint(-17.0, 179.0, -17.0, -179.0)
+    assert abs(lat + 17.0) < 0.1 and abs(abs(lon) - 180.0) < 0.01
