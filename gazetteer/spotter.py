@@ -1,7 +1,8 @@
 """Rule-based toponym spotting: the spans of a text that name places in the gazetteer.
 
-One Aho-Corasick pass finds every run of whole words whose folded form is a gazetteer name;
-cheap rules over the neighbouring words then drop what is a common word, part of a person's
+A look-up in one dictionary of folded names (with the word-prefixes of the multi-word ones,
+so a look-up stops as soon as no name goes on) from each capitalised word finds every run of
+whole words whose folded form is a gazetteer name; cheap rules over the neighbouring words then drop what is a common word, part of a person's
 or an organisation's name, a demonym or an acronym, and the longest of overlapping names wins.
 The word lists the rules use are reviewed data (``gazetteer/data/not_places.yaml`` and
 ``common_words.yaml``), read through :mod:`gazetteer.nonplaces`.
@@ -15,11 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate
-
-import ahocorasick
 
 from gazetteer.namecontext import DEMONYM, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
@@ -34,6 +31,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
+_KINDS = PLACE | ORG | DEMONYM
+#: Flag of a folded run of words that begins a longer key ("dera ismail" of "dera ismail khan").
+_PREFIX = 8
 
 
 class Spotter:
@@ -68,11 +68,7 @@ class Spotter:
                 keys[key] = keys.get(key, 0) | ORG
         for key in self.rules.demonyms:
             keys[key] = keys.get(key, 0) | DEMONYM
-        automaton = ahocorasick.Automaton()
-        for key, flags in keys.items():
-            automaton.add_word(f" {key} ", (key.count(" ") + 1) << 3 | flags)
-        automaton.make_automaton()
-        self._automaton = automaton
+        self._names = _with_prefixes(keys)
         log.info("spotter built over %d folded names", len(keys))
 
     def _fold_word(self, word: str) -> str:
@@ -100,19 +96,27 @@ class Spotter:
 
     def _matches(self, words: Words) -> list[tuple[int, int, int]]:
         """Every gazetteer, organisation or demonym key in the text that starts with a
-        capital letter or a name particle ("al-Qaim"), as (first word, last word, flags);
-        keys are padded with spaces, so they match whole words only."""
-        joined = " " + " ".join(words.folded) + " "
-        # offsets[k] is where word k ends in ``joined``.
-        offsets = list(accumulate(len(w) + 1 for w in words.folded))
-        text, starts, folded = words.text, words.starts, words.folded
-        particles = self.rules.particles
+        capital letter or a name particle ("al-Qaim"), as (first word, last word, flags):
+        runs of whole words looked up from each such word while they are a key's start."""
+        names, folded = self._names, words.folded
+        text, starts, particles = words.text, words.starts, self.rules.particles
+        count = len(folded)
         found = []
-        for end, value in self._automaton.iter(joined):
-            last = bisect_left(offsets, end)
-            first = last - (value >> 3) + 1
-            if text[starts[first]].isupper() or folded[first] in particles:
-                found.append((first, last, value & 7))
+        for first in [k for k, word in enumerate(folded) if word in names]:
+            key = folded[first]
+            if not (text[starts[first]].isupper() or key in particles):
+                continue
+            value, last = names[key], first
+            while True:
+                if value & _KINDS:
+                    found.append((first, last, value & _KINDS))
+                last += 1
+                if not value & _PREFIX or last == count:
+                    break
+                key = f"{key} {folded[last]}"
+                value = names.get(key)
+                if value is None:
+                    break
         return found
 
     def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -132,3 +136,16 @@ class Spotter:
     def demonym_place(self, surface: str) -> str | None:
         """The place a demonym stands for ("Pakistani" -> "Pakistan"), or None."""
         return self.rules.demonyms.get(self._fold(surface))
+
+
+def _with_prefixes(keys: dict[str, int]) -> dict[str, int]:
+    """``keys`` plus every run of leading words of a multi-word key, flagged ``_PREFIX``, so
+    that a look-up can stop at the first run of words no key begins with."""
+    names = dict(keys)
+    for key in keys:
+        space = key.find(" ")
+        while space > 0:
+            start = key[:space]
+            names[start] = names.get(start, 0) | _PREFIX
+            space = key.find(" ", space + 1)
+    return names

@@ -60,10 +60,13 @@ def cut(text: str, fold_word: Callable[[str], str]) -> Words:
     bounds = list(accumulate(map(len, parts)))
     tokens = parts[1::2]
     starts, ends = bounds[0::2][: len(tokens)], bounds[1::2]
-    if text.isascii():
-        # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us").
-        joined = " ".join(tokens).lower().replace(".", "").replace("'", "")
-        folded = joined.split(" ") if tokens else []
-    else:
-        folded = [fold_word(t) or "_" for t in tokens]
+    if not tokens:
+        return Words(text, starts, ends, [])
+    # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us"), done
+    # for the whole text at once; only the (few) words with other letters are folded alone.
+    folded = " ".join(tokens).lower().replace(".", "").replace("'", "").split(" ")
+    if not text.isascii():
+        for k, token in enumerate(tokens):
+            if not token.isascii():
+                folded[k] = fold_word(token) or "_"
     return Words(text, starts, ends, folded)
