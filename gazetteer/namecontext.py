@@ -8,6 +8,7 @@ See ``gazetteer/data/not_places.yaml`` for the word lists and the policy behind 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from gazetteer.nonplaces import NonPlaceRules
@@ -19,8 +20,23 @@ _NOT_A_CUE_GAP = frozenset({"the"})
 #: How many words before a name the person/organisation rules look at (bounded, so that a
 #: long run of capitalised words costs linear time).
 _CHAIN_WORDS = 5
-#: A publisher in a citation: "London: Hurst, 2015".
-_CITATION_AFTER = re.compile(r"[\w .&-]{0,40}, (?:1[89]|20)\d\d\b")
+#: What ends the year of a citation ("2015.", "2015, pp. 3", "2016 (updated"), unlike a year
+#: that a sentence goes on from ("Lahore, 2015 was a bad year").
+_CITATION_END = r"(?=\s?[.;,()\[\]]|\s*\n|\s*\Z)"
+#: The rest of a citation's publisher part after a name, up to its year: "London: Hurst, 2015",
+#: "New York: Hurst/Columbia University Press, 2011", "New York: Little, Brown, and Co., 2012".
+_CITATION_AFTER = re.compile(r"[\w .,&/'’-]{0,60}?, (?:1[89]|20)\d\d" + _CITATION_END)
+#: The publisher part of a citation before a name, back to the colon after the city.
+_PUBLISHER_BEFORE = re.compile(r": [\w .,&/'’-]{0,60}$")
+#: How far before a name the colon of "City: Publisher" may be.
+_PUBLISHER_REACH = 64
+#: A periodical's issue date after its name: "Herald, March 2016", "Jihadology, January 26, 2015".
+_ISSUE_AFTER = re.compile(
+    r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"(?: \d{1,2},?)? (?:1[89]|20)\d\d" + _CITATION_END
+)
+#: What ends a quoted title right before a periodical's name: '“Title,” Herald', "*Title*, ".
+_TITLE_BEFORE = re.compile(r"[”\"’'*],?\s?$|,[”\"’'*]\s?$")
 
 
 class NameContext:
@@ -154,14 +170,21 @@ class NameContext:
         )
 
     def _cited_publisher(self, first: int, last: int) -> bool:
-        """Whether the name is the publisher in a citation ("London: Hurst, 2015")."""
+        """Whether the name is (part of) the publisher in a citation, "City: Publisher,
+        Year" ("London: Hurst, 2015", "New York: Little, Brown, and Co., 2012"), or the
+        periodical after a quoted title, "“Title,” Periodical, Month Year" ("Herald, March
+        2016")."""
         w = self.w
-        return (
-            first > 0
-            and w.sep(first) == ": "
-            and (first - 1) in self.place_ends
-            and _CITATION_AFTER.match(w.text, w.ends[last]) is not None
-        )
+        text, start, end = w.text, w.starts[first], w.ends[last]
+        if first > 0 and _ISSUE_AFTER.match(text, end) and _TITLE_BEFORE.search(w.sep(first)):
+            return True
+        if _CITATION_AFTER.match(text, end) is None:
+            return False
+        before = _PUBLISHER_BEFORE.search(text, max(0, start - _PUBLISHER_REACH), start)
+        if before is None:
+            return False
+        city = bisect_right(w.ends, before.start()) - 1
+        return city >= 0 and w.ends[city] == before.start() and city in self.place_ends
 
     def _org_of(self, k: int) -> bool:
         """Whether word ``k`` follows "<Organisation> of [the]" ("University of Karachi")."""

@@ -267,6 +267,37 @@ def test_publisher_in_a_citation_is_not_a_place(spotter):
     assert surfaces(spotter, "Ahmed, Z. Jihad. London: Hurst, 2015.") == ["London"]
 
 
+CITING = Spotter([*NAMES, "New York", "Herald", "Brown", "Columbia"])
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Rana, A. *Storming*. London and New York: Hurst/Columbia Press, 2011.",
+         ["London", "New York"]),
+        ("Shah, K. *The Plot*, New York: Little, Brown, and Company, 2012.", ["New York"]),
+        ("Malik, B. “Valley of Fear,” Herald, March 2016 (updated June 2016).", []),
+        ("Aziz, F. ‘Hold Fast,’ ” Herald, January 26, 2015, online.", []),
+        ("Noor, J. *Fault Lines*, Herald, May 3, 2019.", []),
+    ],
+)  # fmt: skip
+def test_publishers_and_periodicals_in_citations_are_not_places(text, places):
+    assert surfaces(CITING, text) == places
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Talks in Kabul: Quetta, Peshawar and Lahore, 2015 was a hard year.",
+         ["Kabul", "Quetta", "Peshawar", "Lahore"]),
+        ("He left Karachi in March 2016 and reached Lahore, March 2017.", ["Karachi", "Lahore"]),
+        ("Ali wrote “we are safe,” then Quetta, March 2016 fell quiet.", ["Quetta"]),
+    ],
+)  # fmt: skip
+def test_places_before_a_year_outside_citations_are_kept(text, places):
+    assert surfaces(CITING, text) == places
+
+
 def test_demonyms_are_not_places_unless_asked(spotter):
     text = "Pakistani officials and Uzbek fighters left Pakistan."
     assert surfaces(spotter, text) == ["Pakistan"]
