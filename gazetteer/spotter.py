@@ -102,11 +102,17 @@ class Spotter:
         text, starts, particles = words.text, words.starts, self.rules.particles
         count = len(folded)
         found = []
-        for first in [k for k, word in enumerate(folded) if word in names]:
+        # Capitalisation first: it is local, while a look-up in the big dictionary is not.
+        heads = [
+            k
+            for k, (start, word) in enumerate(zip(starts, folded))
+            if text[start].isupper() or word in particles
+        ]
+        for first in heads:
             key = folded[first]
-            if not (text[starts[first]].isupper() or key in particles):
+            value, last = names.get(key), first
+            if value is None:
                 continue
-            value, last = names[key], first
             while True:
                 if value & _KINDS:
                     found.append((first, last, value & _KINDS))
