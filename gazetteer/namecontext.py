@@ -176,11 +176,12 @@ class NameContext:
         2016")."""
         w = self.w
         text, start, end = w.text, w.starts[first], w.ends[last]
-        if first > 0 and _ISSUE_AFTER.match(text, end) and _TITLE_BEFORE.search(w.sep(first)):
+        if first > 0 and _TITLE_BEFORE.search(w.sep(first)) and _ISSUE_AFTER.match(text, end):
             return True
-        if _CITATION_AFTER.match(text, end) is None:
+        reach = max(0, start - _PUBLISHER_REACH)
+        if text.find(": ", reach, start) < 0 or _CITATION_AFTER.match(text, end) is None:
             return False
-        before = _PUBLISHER_BEFORE.search(text, max(0, start - _PUBLISHER_REACH), start)
+        before = _PUBLISHER_BEFORE.search(text, reach, start)
         if before is None:
             return False
         city = bisect_right(w.ends, before.start()) - 1

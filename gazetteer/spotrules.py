@@ -46,9 +46,11 @@ class _Judge(NameContext):
             )
         if not self._capitalised(first, last):
             return False
-        if any(k in self.blocked for k in range(first, last + 1)):
+        if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
             return False
-        if any(not _INNER_SEP.fullmatch(w.sep(k)) for k in range(first + 1, last + 1)):
+        if first < last and any(
+            not _INNER_SEP.fullmatch(w.sep(k)) for k in range(first + 1, last + 1)
+        ):
             return False
         surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
         abbreviation = surface in self.rules.abbreviations
