@@ -34,6 +34,7 @@ TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _TOWN = [t in ("city", "locality") for t in FEATURE_TYPES]
 _UNIT = [t in ("admin1", "admin2") for t in FEATURE_TYPES]
+_CITY = FEATURE_TYPES.index("city")
 
 
 @dataclass(frozen=True)
@@ -153,39 +154,46 @@ class Ranker:
         """Prior scores of candidates, and the part of them a type cue may lift."""
         gaz, w = self.gazetteer, self.weights
         pop = np.clip(np.log10(gaz.population[rows] + 1.0) / 7.0, 0.0, 1.0)
-        penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * self._namesake_units(
-            rows, kinds
-        )
+        units, cities = self._namesakes(rows, kinds)
+        penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
         prior = (
             TYPE_PRIOR[gaz.ftype[rows]]
             + w.population * pop
             + w.capital * gaz.capital[rows]
             + w.curated
             * np.array([gaz.ids[r].startswith("sup:") for r in rows.tolist()], dtype=bool)
-            + w.alternate_name * (kinds == ALTERNATE)
+            + w.alternate_name * ((kinds == ALTERNATE) & ~cities)
             + penalty
         )
         return prior, -penalty
 
-    def _namesake_units(self, rows: np.ndarray, kinds: np.ndarray) -> np.ndarray:
-        """Admin units sharing their name with a town in them (Kabul province, Kabul):
-        the bare name usually means the town; a cue ("province") says otherwise."""
+    def _namesakes(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Admin units sharing their name with a town in them (Kabul province, Kabul;
+        New York state, New York City): the bare name usually means the town, and a
+        city's alternate name that is its own unit's name is as good as its own name
+        ("New York"); a cue ("province", "state") says otherwise."""
         gaz = self.gazetteer
-        ftype = gaz.ftype[rows].tolist()
+        none = np.zeros(len(rows), dtype=bool)
         if len(rows) < 2:
-            return np.zeros(len(rows), dtype=bool)
+            return none, none
+        ftype, kind = gaz.ftype[rows].tolist(), kinds.tolist()
+        where = [(gaz.country_of(r), gaz.admin1_of(r)) for r in rows.tolist()]
         towns = {
-            (gaz.country_of(r), gaz.admin1_of(r))
-            for r, t, k in zip(rows.tolist(), ftype, kinds.tolist(), strict=True)
-            if _TOWN[t] and k == PRIMARY
+            w
+            for w, t, k in zip(where, ftype, kind, strict=True)
+            if (_TOWN[t] and k == PRIMARY) or (t == _CITY and k == ALTERNATE)
         }
-        return np.array(
+        units = np.array([_UNIT[t] and w in towns for w, t in zip(where, ftype, strict=True)])
+        named = {
+            w for w, t, k, u in zip(where, ftype, kind, units, strict=True) if u and k == PRIMARY
+        }
+        cities = np.array(
             [
-                _UNIT[t] and (gaz.country_of(r), gaz.admin1_of(r)) in towns
-                for r, t in zip(rows.tolist(), ftype, strict=True)
-            ],
-            dtype=bool,
+                t == _CITY and k == ALTERNATE and w in named
+                for w, t, k in zip(where, ftype, kind, strict=True)
+            ]
         )
+        return units, cities
 
     def special(self, surface: str, key: str) -> Pool | None:
         """A state abbreviation ("Va.") or a demonym ("Pakistani") standing for a place."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from gazetteer.records import Resolution
 from gazetteer.resolver import Resolver
-from tests.test_gazetteer_build import build_fixture_index
+from tests.test_gazetteer_build import SOURCE, build_fixture_index
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +186,20 @@ def test_bare_compass_words_are_not_places(resolver: Resolver) -> None:
 
 def test_curated_region_wins_over_a_provinces_alternate_name(resolver: Resolver) -> None:
     assert _id(_resolve(resolver, "Militants trained for Kashmir.", "Kashmir")[0]) == "sup:kashmir"
+
+
+def test_bare_unit_name_that_is_also_its_big_citys_alternate_name_is_the_city(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "New York": the state's own name and an alternate name of New York City in it.
+    source = tmp_path_factory.mktemp("src") / "source"
+    shutil.copytree(SOURCE, source)
+    row = [
+        "9000001", "Ohio Metropolis", "Ohio Metropolis", "Ohio", "41.0", "-82.0", "P", "PPL",
+        "US", "", "OH", "", "", "", "2000000", "", "200", "America/New_York", "2024-01-01",
+    ]  # fmt: skip
+    with (source / "geonames" / "cities500.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\t".join(row) + "\n")
+    resolver = Resolver(build_fixture_index(tmp_path_factory.mktemp("idx"), source))
+    assert _id(_resolve(resolver, "Protests in Ohio on Monday", "Ohio")[0]) == "gn:9000001"
+    assert _id(_resolve(resolver, "Protests in Ohio state", "Ohio")[0]) == "gn:5165418"
