@@ -96,8 +96,9 @@ class Spotter:
 
     def _matches(self, words: Words) -> list[tuple[int, int, int]]:
         """Every gazetteer, organisation or demonym key in the text that starts with a
-        capital letter or a name particle ("al-Qaim"), as (first word, last word, flags):
-        runs of whole words looked up from each such word while they are a key's start."""
+        capital letter, or with a name particle before a capitalised word ("al-Qaim", "of"
+        alone is no name), as (first word, last word, flags): runs of whole words looked up
+        from each such word while they are a key's start."""
         names, folded = self._names, words.folded
         text, starts, particles = words.text, words.starts, self.rules.particles
         count = len(folded)
@@ -106,15 +107,17 @@ class Spotter:
         heads = [
             k
             for k, (start, word) in enumerate(zip(starts, folded))
-            if text[start].isupper() or word in particles
+            if text[start].isupper()
+            or (word in particles and k + 1 < count and text[starts[k + 1]].isupper())
         ]
         for first in heads:
             key = folded[first]
             value, last = names.get(key), first
             if value is None:
                 continue
+            particle = not text[starts[first]].isupper()
             while True:
-                if value & _KINDS:
+                if value & _KINDS and not (particle and last == first):
                     found.append((first, last, value & _KINDS))
                 last += 1
                 if not value & _PREFIX or last == count:

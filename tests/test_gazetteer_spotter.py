@@ -298,6 +298,12 @@ def test_places_before_a_year_outside_citations_are_kept(text, places):
     assert surfaces(CITING, text) == places
 
 
+def test_a_lower_case_particle_alone_is_no_place_nor_a_cue_for_one():
+    spotter = Spotter([*NAMES, "An", "And"])  # towns named "An" and "And" exist
+    assert surfaces(spotter, "Workers of the Mission, an aid group, left.") == []
+    assert surfaces(spotter, "They met Reading, an expert, and then Lahore.") == ["Lahore"]
+
+
 def test_demonyms_are_not_places_unless_asked(spotter):
     text = "Pakistani officials and Uzbek fighters left Pakistan."
     assert surfaces(spotter, text) == ["Pakistan"]
