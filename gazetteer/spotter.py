@@ -103,14 +103,11 @@ class Spotter:
         text, starts, particles = words.text, words.starts, self.rules.particles
         count = len(folded)
         found = []
-        # Capitalisation first: it is local, while a look-up in the big dictionary is not.
-        heads = [
-            k
-            for k, (start, word) in enumerate(zip(starts, folded))
-            if text[start].isupper()
-            or (word in particles and k + 1 < count and text[starts[k + 1]].isupper())
-        ]
-        for first in heads:
+        # Capitalisation first: it is local, while a look-up in the big dictionary is not;
+        # a particle counts only before a capitalised word.
+        capitals = [k for k, start in enumerate(starts) if text[start].isupper()]
+        heads = [k - 1 for k in capitals if k > 0 and folded[k - 1] in particles]
+        for first in sorted({*capitals, *heads}) if heads else capitals:
             key = folded[first]
             value, last = names.get(key), first
             if value is None:
