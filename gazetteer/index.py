@@ -233,6 +233,10 @@ class Gazetteer:
         """Admin-1 name of the place in ``row`` ("" when it has none)."""
         return self._admin1[row]
 
+    def columns(self) -> tuple[list[str], list[str]]:
+        """Country code and admin-1 name of every row ("" when none), for vectorising."""
+        return self._countries, self._admin1
+
     def country_row(self, code: str) -> int | None:
         """The row of the country with ISO code ``code``, or None."""
         if self._country_rows is None:

@@ -32,9 +32,14 @@ _TYPE_PRIOR = {
 #: Feature-type prior, indexed like ``FEATURE_TYPES``.
 TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
-_TOWN = [t in ("city", "locality") for t in FEATURE_TYPES]
-_UNIT = [t in ("admin1", "admin2") for t in FEATURE_TYPES]
+_TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
+_UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
 _CITY = FEATURE_TYPES.index("city")
+
+
+def _among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``np.isin`` for the few candidates of a name (broadcasting is faster there)."""
+    return (values[:, None] == wanted[None, :]).any(axis=1)
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,6 @@ class Pool:
 
     rows: np.ndarray
     prior: np.ndarray
-    country: tuple[str, ...]
-    region: tuple[tuple[str, str], ...]
     ftype: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -104,7 +107,30 @@ class Ranker:
         self.gazetteer, self.cues, self.weights = gazetteer, cues, weights
         self._pools: dict[str, Pool] = {}
         self._spans: dict[tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
-        self._units: dict[str | tuple[str, str], int] = {}
+        # Per row of the index, once: its country and (country, admin-1) numbers (-1:
+        # none) and whether it is curated, so that pools are made with numpy alone.
+        codes, admin1 = (np.array(column) for column in gazetteer.columns())
+        countries, country_of = np.unique(codes, return_inverse=True)
+        regions, region_of = np.unique(
+            np.char.add(np.char.add(codes, "\t"), admin1), return_inverse=True
+        )
+        offset = len(countries)
+        self._row_units = np.stack(
+            [
+                np.where(codes != "", country_of, -1),
+                np.where((codes != "") & (admin1 != ""), region_of + offset, -1),
+            ],
+            axis=1,
+        ).astype(np.int64)
+        self._units: dict[str | tuple[str, str], int] = {
+            str(c): i for i, c in enumerate(countries.tolist()) if c
+        }
+        for i, label in enumerate(regions.tolist()):
+            country, _, name = label.partition("\t")
+            if country and name:
+                self._units[(country, name)] = offset + i
+        self._next_unit = offset + len(regions)
+        self._curated = np.char.startswith(np.array(gazetteer.ids), "sup:")
 
     def pool(self, key: str) -> Pool:
         """The candidates of a folded name (cached)."""
@@ -125,30 +151,28 @@ class Ranker:
         if len(rows) > w.max_candidates:
             keep = np.argsort(-prior, kind="stable")[: w.max_candidates]
             rows, prior, relief = rows[keep], prior[keep], relief[keep]
-        country = tuple(gaz.country_of(r) for r in rows.tolist())
-        region = tuple((c, gaz.admin1_of(r)) for c, r in zip(country, rows.tolist(), strict=True))
-        units = np.array(
-            [
-                (self._unit(r[0]) if r[0] else -1, self._unit(r) if r[0] and r[1] else -1)
-                for r in region
-            ],
-            dtype=np.int64,
-        ).reshape(len(rows), 2)
         return Pool(
             rows,
             prior,
-            country,
-            region,
             gaz.ftype[rows],
             gaz.lat[rows],
             gaz.lon[rows],
-            units,
+            self._row_units[rows],
             relief,
         )
 
     def _unit(self, unit: str | tuple[str, str]) -> int:
         """A stable number for a country code or a (country, admin-1) pair."""
-        return self._units.setdefault(unit, len(self._units))
+        number = self._units.get(unit)
+        if number is None:
+            number = self._units[unit] = self._next_unit
+            self._next_unit += 1
+        return number
+
+    def _regions(self, pool: Pool) -> list[tuple[str, str]]:
+        """(country, admin-1) of each candidate ("" when it has none)."""
+        gaz = self.gazetteer
+        return [(gaz.country_of(r), gaz.admin1_of(r)) for r in pool.rows.tolist()]
 
     def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Prior scores of candidates, and the part of them a type cue may lift."""
@@ -160,8 +184,7 @@ class Ranker:
             TYPE_PRIOR[gaz.ftype[rows]]
             + w.population * pop
             + w.capital * gaz.capital[rows]
-            + w.curated
-            * np.array([gaz.ids[r].startswith("sup:") for r in rows.tolist()], dtype=bool)
+            + w.curated * self._curated[rows]
             + w.alternate_name * ((kinds == ALTERNATE) & ~cities)
             + penalty
         )
@@ -172,27 +195,14 @@ class Ranker:
         New York state, New York City): the bare name usually means the town, and a
         city's alternate name that is its own unit's name is as good as its own name
         ("New York"); a cue ("province", "state") says otherwise."""
-        gaz = self.gazetteer
-        none = np.zeros(len(rows), dtype=bool)
+        ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
         if len(rows) < 2:
-            return none, none
-        ftype, kind = gaz.ftype[rows].tolist(), kinds.tolist()
-        where = [(gaz.country_of(r), gaz.admin1_of(r)) for r in rows.tolist()]
-        towns = {
-            w
-            for w, t, k in zip(where, ftype, kind, strict=True)
-            if (_TOWN[t] and k == PRIMARY) or (t == _CITY and k == ALTERNATE)
-        }
-        units = np.array([_UNIT[t] and w in towns for w, t in zip(where, ftype, strict=True)])
-        named = {
-            w for w, t, k, u in zip(where, ftype, kind, units, strict=True) if u and k == PRIMARY
-        }
-        cities = np.array(
-            [
-                t == _CITY and k == ALTERNATE and w in named
-                for w, t, k in zip(where, ftype, kind, strict=True)
-            ]
-        )
+            return np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
+        known = region >= 0
+        towns = (_TOWN[ftype] & (kinds == PRIMARY)) | ((ftype == _CITY) & (kinds == ALTERNATE))
+        units = _UNIT[ftype] & known & _among(region, region[towns & known])
+        named = region[units & (kinds == PRIMARY)]
+        cities = (ftype == _CITY) & (kinds == ALTERNATE) & known & _among(region, named)
         return units, cities
 
     def special(self, surface: str, key: str) -> Pool | None:
@@ -234,8 +244,8 @@ class Ranker:
 
     def codes(self, name: str) -> tuple[set[str], set[tuple[str, str]]]:
         """Countries and (country, admin-1) units a name can stand for or lie in."""
-        pool = self.pool(fold(name))
-        return {c for c in pool.country if c}, {r for r in pool.region if r[0] and r[1]}
+        regions = self._regions(self.pool(fold(name)))
+        return {r[0] for r in regions if r[0]}, {r for r in regions if r[0] and r[1]}
 
     def candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
         """The key, pool and cue-adjusted base scores of a span, or None if unknown
@@ -305,12 +315,9 @@ class Ranker:
 
     @staticmethod
     def _subset(pool: Pool, keep: np.ndarray) -> Pool:
-        index = np.flatnonzero(keep).tolist()
         return Pool(
             pool.rows[keep],
             pool.prior[keep],
-            tuple(pool.country[i] for i in index),
-            tuple(pool.region[i] for i in index),
             pool.ftype[keep],
             pool.lat[keep],
             pool.lon[keep],
@@ -330,7 +337,7 @@ class Ranker:
             codes = {c for c in cues.countries if not c.startswith("name:")}
             for name in (c[5:] for c in cues.countries if c.startswith("name:")):
                 codes |= self.codes(name)[0]
-            bonus = bonus + w.country_cue * np.array([c in codes for c in pool.country])
+            bonus = bonus + w.country_cue * np.array([r[0] in codes for r in self._regions(pool)])
         if cues.container or cues.container_admin1:
             countries, units = self.codes(cues.container) if cues.container else (set(), set())
             if cues.container_admin1:
@@ -339,13 +346,16 @@ class Ranker:
             bonus = bonus + np.array(
                 [
                     w.container if r in units else w.container_country if r[0] in countries else 0.0
-                    for r in pool.region
+                    for r in self._regions(pool)
                 ]
             )
         if cues.contained:
             countries, units = self.codes(cues.contained)
             bonus = bonus + w.contained * _COARSE[pool.ftype] * np.array(
-                [1.0 if r in units else 0.5 if r[0] in countries else 0.0 for r in pool.region]
+                [
+                    1.0 if r in units else 0.5 if r[0] in countries else 0.0
+                    for r in self._regions(pool)
+                ]
             )
         return bonus
 

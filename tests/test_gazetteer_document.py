@@ -11,8 +11,6 @@ def _mention(key: str, units: list[tuple[int, int]], points: list[tuple[float, f
     pool = Pool(
         rows=np.arange(n),
         prior=np.zeros(n),
-        country=("",) * n,
-        region=(("", ""),) * n,
         ftype=np.zeros(n, dtype=np.uint8),
         lat=np.array([p[0] for p in points]),
         lon=np.array([p[1] for p in points]),
