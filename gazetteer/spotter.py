@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 #: A name that is already folded, ASCII, in words of letters and digits.
 _FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+#: A line of names, one a line, that is a key already; and one that is not.
+_FOLDED_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+)*$", re.MULTILINE)
+_UNFOLDED_LINE = re.compile(r"^(?![a-z0-9]+(?: [a-z0-9]+)*$).*$", re.MULTILINE)
+#: Keys the spotter leaves out: one letter or digit, or only digits ("1", "22 17").
+_NOT_A_KEY = re.compile(r"^(?:[0-9 ]+|[a-z0-9])$", re.MULTILINE)
 _FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
 _KINDS = PLACE | ORG | DEMONYM
@@ -59,10 +64,7 @@ class Spotter:
         self.rules = rules or shipped_rules(self._fold)
         self.demonyms = demonyms
         self._fold_cache: dict[str, str] = {}
-        keys: dict[str, int] = {}
-        for name in names:
-            for key in self._keys(name):
-                keys[key] = keys.get(key, 0) | PLACE
+        keys = self._place_keys(list(names))
         for name in self.rules.organisations:
             for key in self._keys(name):
                 keys[key] = keys.get(key, 0) | ORG
@@ -79,6 +81,19 @@ class Spotter:
             folded = self._fold(word).replace(" ", "")
             self._fold_cache[word] = folded
         return folded
+
+    def _place_keys(self, names: list[str]) -> dict[str, int]:
+        """The keys of the gazetteer's names flagged ``PLACE``; the names that are keys
+        already (as ``Gazetteer.names()`` gives them) are picked out by regex all at once."""
+        joined = "\n".join(names)
+        if joined.count("\n") != len(names) - 1:  # a name with a line break
+            return {key: PLACE for name in names for key in self._keys(name)}
+        keys = dict.fromkeys(_FOLDED_LINE.findall(joined), PLACE)
+        for short_or_number in _NOT_A_KEY.findall(joined):
+            keys.pop(short_or_number, None)
+        for name in _UNFOLDED_LINE.findall(joined):
+            keys.update(dict.fromkeys(self._keys(name), PLACE))
+        return keys
 
     def _keys(self, name: str) -> set[str]:
         """Folded keys of a name: word by word, and (for "Ma'arrat", "U.S.") with the
@@ -147,11 +162,13 @@ class Spotter:
 def _with_prefixes(keys: dict[str, int]) -> dict[str, int]:
     """``keys`` plus every run of leading words of a multi-word key, flagged ``_PREFIX``, so
     that a look-up can stop at the first run of words no key begins with."""
-    names = dict(keys)
-    for key in keys:
-        space = key.find(" ")
-        while space > 0:
-            start = key[:space]
-            names[start] = names.get(start, 0) | _PREFIX
-            space = key.find(" ", space + 1)
+    prefixes: set[str] = set()
+    level = {key.rpartition(" ")[0] for key in keys if " " in key}
+    while level:  # "dera ismail khan" gives "dera ismail", which gives "dera"
+        prefixes |= level
+        level = {key.rpartition(" ")[0] for key in level if " " in key} - prefixes
+    names = dict.fromkeys(prefixes, _PREFIX)
+    names.update(keys)
+    for both in prefixes.intersection(keys):
+        names[both] |= _PREFIX
     return names
