@@ -75,12 +75,15 @@ class DocumentScores:
         """Country and admin-1 support of each candidate by the document's other names.
 
         A place in no country (a supra-national region such as Khorasan) fits whatever
-        countries the text is about: it gets the best-supported country's support."""
+        countries the text is about: it gets the best-supported country's support, and the
+        best-supported province's (Kashmir the region, where the text names Srinagar and
+        Muzaffarabad, is as well supported as India's Jammu and Kashmir)."""
         support, best = self._mass(self._country_cells, belief)
         cctx = np.where(
             self.country < 0, best + self.extra.max(), support + self.extra[self.country]
         )
-        return cctx, self._mass(self._region_cells, belief)[0]
+        region, best_region = self._mass(self._region_cells, belief)
+        return cctx, np.where(self.country < 0, best_region, region)
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name

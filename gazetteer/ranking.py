@@ -35,6 +35,7 @@ _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
 _UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
 _CITY = FEATURE_TYPES.index("city")
+_UNPEOPLED = np.array([t in ("region", "physical") for t in FEATURE_TYPES])
 
 
 def _among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -47,6 +48,7 @@ class Weights:
     """How much each kind of evidence counts (tuned on LGL/GeoWebNews as a whole)."""
 
     population: float = 0.5
+    unpeopled: float = 0.5
     capital: float = 0.45
     curated: float = 0.3
     alternate_name: float = -0.15
@@ -178,6 +180,9 @@ class Ranker:
         """Prior scores of candidates, and the part of them a type cue may lift."""
         gaz, w = self.gazetteer, self.weights
         pop = np.clip(np.log10(gaz.population[rows] + 1.0) / 7.0, 0.0, 1.0)
+        # Regions and physical features have no population in the data: they are not
+        # small for it, so they get the population term of a middling admin unit.
+        pop = np.where(_UNPEOPLED[gaz.ftype[rows]], w.unpeopled, pop)
         units, cities = self._namesakes(rows, kinds)
         penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
         prior = (

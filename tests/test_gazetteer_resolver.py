@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from gazetteer.ranking import Weights
 from gazetteer.records import Resolution
 from gazetteer.resolver import Resolver
 from tests.test_gazetteer_build import SOURCE, build_fixture_index
@@ -203,3 +204,16 @@ def test_bare_unit_name_that_is_also_its_big_citys_alternate_name_is_the_city(
     resolver = Resolver(build_fixture_index(tmp_path_factory.mktemp("idx"), source))
     assert _id(_resolve(resolver, "Protests in Ohio on Monday", "Ohio")[0]) == "gn:9000001"
     assert _id(_resolve(resolver, "Protests in Ohio state", "Ohio")[0]) == "gn:5165418"
+
+
+def test_region_keeps_its_name_against_a_province_supported_by_its_towns(
+    resolver: Resolver,
+) -> None:
+    # Srinagar supports India's Jammu and Kashmir, but it lies in the Kashmir region too.
+    text = "Militants from Srinagar crossed into Kashmir."
+    assert _id(_resolve(resolver, text, "Srinagar", "Kashmir")[1]) == "sup:kashmir"
+
+
+def test_regions_and_features_are_not_ranked_as_empty_places(resolver: Resolver) -> None:
+    weights = Resolver(resolver.gazetteer, weights=Weights(unpeopled=0.0)).ranker.pool("kashmir")
+    assert resolver.ranker.pool("kashmir").prior.max() > weights.prior.max()
