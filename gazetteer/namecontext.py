@@ -127,10 +127,10 @@ class NameContext:
         if self._after_role_noun(k):
             self._note_surname(last)
             return False
-        if any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
+        if chain and any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
             return False
         person_words = (rules.titles, rules.given_names, rules.role_nouns)
-        if any(w.folded[c] in words for c in chain for words in person_words):
+        if chain and any(w.folded[c] in words for c in chain for words in person_words):
             self._note_surname(last)
             return False
         hyphenated_article = (
@@ -141,7 +141,7 @@ class NameContext:
         )
         if arabic_name_before or hyphenated_article or self._cited_publisher(first, last):
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
-        capitalised = [c for c in chain if w.cap(c)]
+        capitalised = [c for c in chain if w.cap(c)] if chain else chain
         if capitalised and not self._known_before(capitalised[0]):
             return False
         if capitalised and first == last and w.folded[first] in rules.org_heads:

@@ -58,7 +58,7 @@ class _Judge(NameContext):
             return False
         if (
             not abbreviation
-            and any(w.allcaps(k) for k in range(first, last + 1))
+            and (w.allcaps(first) or any(w.allcaps(k) for k in range(first + 1, last + 1)))
             and not (first < last and self._initials_only(first, last))
             and not self._caps_context(first, last)
         ):
@@ -78,6 +78,8 @@ class _Judge(NameContext):
         """Every word capitalised, except particles ("Bay of Bengal", "al-Qaim") and a
         generic place word after a capitalised one ("Binori town")."""
         w, particles = self.w, self.rules.particles
+        if first == last:
+            return w.cap(first)
         if not w.cap(first) and not (
             first < last and w.folded[first] in particles and w.cap(first + 1)
         ):
