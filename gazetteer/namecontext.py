@@ -63,6 +63,7 @@ class NameContext:
             first for first, last, flags in matches if flags & DEMONYM and first == last
         }
         self.surnames: set[str] = set()
+        self._ampersand = "&" in words.text
 
     def _proper_place_end(self, k: int) -> bool:
         """Whether word ``k`` ends a gazetteer name of several words or is a capitalised
@@ -154,7 +155,9 @@ class NameContext:
         """Whether word ``k`` is joined by "&" to a capitalised word ``other`` that is not a
         place ("Stevens & Wilkinson", a firm), unlike "Trinidad & Tobago"."""
         w = self.w
-        if not 0 <= other < len(w.starts) or other in places or not w.cap(other):
+        if not self._ampersand or not 0 <= other < len(w.starts) or other in places:
+            return False
+        if not w.cap(other):
             return False
         return w.sep(max(other, k)).strip() == "&"
 
