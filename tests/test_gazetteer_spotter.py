@@ -388,6 +388,14 @@ def test_any_unicode_text_and_exclusions_keep_the_invariants(text, raw_exclude):
 SPOTTER_FOR_PROPERTIES = Spotter(NAMES)
 
 
+def test_built_from_folded_keys_like_the_gazetteer_gives_them():
+    keys = ["dera ismail khan", "ismail", "dera", "22", "x", "qal'a", "bannu", "new\nline"]
+    spotter = Spotter(keys)
+    text = "From Dera Ismail Khan to Bannu, X and Qal'a via Route 22 and Dera."
+    assert surfaces(spotter, text) == ["Dera Ismail Khan", "Bannu", "Qal'a", "Dera"]
+    assert surfaces(Spotter(keys[:-1]), text) == surfaces(spotter, text)
+
+
 # --- the real index --------------------------------------------------------------------
 
 
