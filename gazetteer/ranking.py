@@ -49,7 +49,7 @@ class Weights:
 
     population: float = 0.5
     unpeopled: float = 0.5
-    capital: float = 0.45
+    capital: float = 0.6
     curated: float = 0.3
     alternate_name: float = -0.15
     derived_name: float = -0.35
