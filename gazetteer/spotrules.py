@@ -54,7 +54,11 @@ class _Judge(NameContext):
             return False
         surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
         abbreviation = surface in self.rules.abbreviations
-        if not abbreviation and first == last and _ACRONYM_LIKE.fullmatch(surface):
+        if (
+            not abbreviation
+            and first == last
+            and (w.folded[first] in self.rules.never_alone or _ACRONYM_LIKE.fullmatch(surface))
+        ):
             return False
         if (
             not abbreviation
@@ -62,8 +66,6 @@ class _Judge(NameContext):
             and not (first < last and self._initials_only(first, last))
             and not self._caps_context(first, last)
         ):
-            return False
-        if first == last and not abbreviation and w.folded[first] in self.rules.never_alone:
             return False
         if not self._not_a_name_part(first, last):
             return False
