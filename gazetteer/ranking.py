@@ -35,6 +35,7 @@ _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
 _UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
 _CITY = FEATURE_TYPES.index("city")
+_COUNTRY = FEATURE_TYPES.index("country")
 _UNPEOPLED = np.array([t in ("region", "physical") for t in FEATURE_TYPES])
 
 
@@ -199,7 +200,8 @@ class Ranker:
         """Admin units sharing their name with a town in them (Kabul province, Kabul;
         New York state, New York City): the bare name usually means the town, and a
         city's alternate name that is its own unit's name is as good as its own name
-        ("New York"); a cue ("province", "state") says otherwise."""
+        ("New York"), while a town known by its country's name ("Mexico" for Mexico
+        City) is ranked like such a unit; a cue ("province", "the city of") says otherwise."""
         ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
         if len(rows) < 2:
             return np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
@@ -208,6 +210,10 @@ class Ranker:
         units = _UNIT[ftype] & known & _among(region, region[towns & known])
         named = region[units & (kinds == PRIMARY)]
         cities = (ftype == _CITY) & (kinds == ALTERNATE) & known & _among(region, named)
+        # A town known by its country's name ("Mexico" for Mexico City) is the country.
+        country = self._row_units[rows, 0]
+        nations = country[(ftype == _COUNTRY) & (kinds == PRIMARY)]
+        units |= _TOWN[ftype] & (kinds == ALTERNATE) & (country >= 0) & _among(country, nations)
         return units, cities
 
     def special(self, surface: str, key: str) -> Pool | None:

@@ -189,21 +189,39 @@ def test_curated_region_wins_over_a_provinces_alternate_name(resolver: Resolver)
     assert _id(_resolve(resolver, "Militants trained for Kashmir.", "Kashmir")[0]) == "sup:kashmir"
 
 
+def _with_town(factory: pytest.TempPathFactory, name: str, alternate: str, admin1: str) -> Resolver:
+    """The fixture gazetteer plus one big town of the US known also as ``alternate``."""
+    source = factory.mktemp("src") / "source"
+    shutil.copytree(SOURCE, source)
+    row = [
+        "9000001", name, name, alternate, "41.0", "-82.0", "P", "PPLC",
+        "US", "", admin1, "", "", "", "2000000", "", "200", "America/New_York", "2024-01-01",
+    ]  # fmt: skip
+    with (source / "geonames" / "cities500.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\t".join(row) + "\n")
+    return Resolver(build_fixture_index(factory.mktemp("idx"), source))
+
+
 def test_bare_unit_name_that_is_also_its_big_citys_alternate_name_is_the_city(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     # "New York": the state's own name and an alternate name of New York City in it.
-    source = tmp_path_factory.mktemp("src") / "source"
-    shutil.copytree(SOURCE, source)
-    row = [
-        "9000001", "Ohio Metropolis", "Ohio Metropolis", "Ohio", "41.0", "-82.0", "P", "PPL",
-        "US", "", "OH", "", "", "", "2000000", "", "200", "America/New_York", "2024-01-01",
-    ]  # fmt: skip
-    with (source / "geonames" / "cities500.txt").open("a", encoding="utf-8") as handle:
-        handle.write("\t".join(row) + "\n")
-    resolver = Resolver(build_fixture_index(tmp_path_factory.mktemp("idx"), source))
+    resolver = _with_town(tmp_path_factory, "Ohio Metropolis", "Ohio", "OH")
     assert _id(_resolve(resolver, "Protests in Ohio on Monday", "Ohio")[0]) == "gn:9000001"
     assert _id(_resolve(resolver, "Protests in Ohio state", "Ohio")[0]) == "gn:5165418"
+
+
+def test_bare_country_name_that_is_also_its_capitals_alternate_name_is_the_country(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Mexico": the country, and an alternate name of Mexico City.
+    resolver = _with_town(tmp_path_factory, "United States City", "United States", "OH")
+    text = "Police in Cleveland, Ohio and United States officials"
+    assert _id(_resolve(resolver, text, "Cleveland", "Ohio", "United States")[2]) == "gn:6252001"
+    unranked = Resolver(resolver.gazetteer, weights=Weights(namesake_unit=0.0))
+    assert _id(_resolve(unranked, text, "Cleveland", "Ohio", "United States")[2]) == "gn:9000001"
+    text = "in the city of United States"
+    assert _id(_resolve(resolver, text, "United States")[0]) == "gn:9000001"
 
 
 def test_region_keeps_its_name_against_a_province_supported_by_its_towns(
