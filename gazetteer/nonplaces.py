@@ -64,14 +64,20 @@ def _words(section: dict, key: str, fold: Callable[[str], str]) -> frozenset[str
     return frozenset(fold(str(w)) for w in section[key] if fold(str(w)))
 
 
+def _read_yaml(path: Path) -> dict:
+    """A YAML file read with libyaml's safe loader when PyYAML has it (ten times faster)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def load_rules(
     fold: Callable[[str], str],
     not_places: Path = NOT_PLACES,
     common_words: Path = COMMON_WORDS,
 ) -> NonPlaceRules:
     """Read both YAML files and fold every entry with ``fold``."""
-    data = yaml.safe_load(not_places.read_text(encoding="utf-8"))
-    common = yaml.safe_load(common_words.read_text(encoding="utf-8"))
+    data = _read_yaml(not_places)
+    common = _read_yaml(common_words)
     rules = NonPlaceRules(
         never_alone=_words(common["never_alone"], "words", fold)
         | _words(data["capitalised_common"], "words", fold),
