@@ -2,7 +2,7 @@
 
 Each rule looks only at the words around a match (capitalisation, the separators between
 words, and the reviewed word lists of :class:`gazetteer.nonplaces.NonPlaceRules`), so a text
-is judged in one pass after the automaton's.  See ``gazetteer/data/not_places.yaml`` for the
+is judged in one pass after the names are looked up.  See ``gazetteer/data/not_places.yaml`` for the
 policy decisions the rules implement.
 """
 
