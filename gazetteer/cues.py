@@ -84,6 +84,7 @@ class Cues:
             key = cue if kind == "abbreviation" else fold(cue)
             self.by_kind[kind][key] = value
         self._prefixes = sorted(self.by_kind["prefix"].items(), key=lambda item: -len(item[0]))
+        self._prefix_words = tuple(phrase for phrase, _value in self._prefixes)
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -129,7 +130,7 @@ class Cues:
             value = self.by_kind["suffix"].get(following[0].lower().rstrip(".,;:)"))
             types |= TYPE_GROUPS.get(value or "", frozenset())
         lowered = before.lower().rstrip()
-        for phrase, value in self._prefixes:
+        for phrase, value in self._prefixes if lowered.endswith(self._prefix_words) else ():
             if lowered.endswith(phrase) and (
                 len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()
             ):

@@ -134,6 +134,7 @@ class Ranker:
                 self._units[(country, name)] = offset + i
         self._next_unit = offset + len(regions)
         self._curated = np.char.startswith(np.array(gazetteer.ids), "sup:")
+        self._place_prior = self._place_priors()
 
     def pool(self, key: str) -> Pool:
         """The candidates of a folded name (cached)."""
@@ -179,22 +180,27 @@ class Ranker:
 
     def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Prior scores of candidates, and the part of them a type cue may lift."""
-        gaz, w = self.gazetteer, self.weights
-        pop = np.clip(np.log10(gaz.population[rows] + 1.0) / 7.0, 0.0, 1.0)
-        # Regions and physical features have no population in the data: they are not
-        # small for it, so they get the population term of a middling admin unit.
-        pop = np.where(_UNPEOPLED[gaz.ftype[rows]], w.unpeopled, pop)
+        w = self.weights
         units, cities = self._namesakes(rows, kinds)
         penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
         prior = (
-            TYPE_PRIOR[gaz.ftype[rows]]
-            + w.population * pop
-            + w.capital * gaz.capital[rows]
-            + w.curated * self._curated[rows]
-            + w.alternate_name * ((kinds == ALTERNATE) & ~cities)
-            + penalty
+            self._place_prior[rows] + w.alternate_name * ((kinds == ALTERNATE) & ~cities) + penalty
         )
         return prior, -penalty
+
+    def _place_priors(self) -> np.ndarray:
+        """The part of the prior that depends on the place alone, for every row."""
+        gaz, w = self.gazetteer, self.weights
+        pop = np.clip(np.log10(gaz.population + 1.0) / 7.0, 0.0, 1.0)
+        # Regions and physical features have no population in the data: they are not
+        # small for it, so they get the population term of a middling admin unit.
+        pop = np.where(_UNPEOPLED[gaz.ftype], w.unpeopled, pop)
+        return (
+            TYPE_PRIOR[gaz.ftype]
+            + w.population * pop
+            + w.capital * gaz.capital
+            + w.curated * self._curated
+        )
 
     def _namesakes(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Admin units sharing their name with a town in them (Kabul province, Kabul;

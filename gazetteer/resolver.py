@@ -121,9 +121,11 @@ class Resolver:
         score = round(math.sqrt(max(confidence, 0.0)), 4)
         if score < self.min_score:
             return None
-        place, rows, belief = self.gazetteer.place, m.pool.rows.tolist(), m.belief.round(4).tolist()
-        alternatives = tuple(Candidate(place(rows[i]), belief[i]) for i in order[1:])
-        return place(rows[best]), score, alternatives
+        place, rows = self.gazetteer.place, m.pool.rows
+        alternatives = tuple(
+            Candidate(place(int(rows[i])), round(float(m.belief[i]), 4)) for i in order[1:]
+        )
+        return place(int(rows[best])), score, alternatives
 
     def _online(self, text: str, start: int, end: int) -> Resolution | None:
         cues = self.cues.read(text, start, end)
