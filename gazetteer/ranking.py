@@ -112,28 +112,23 @@ class Ranker:
         self._spans: dict[tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
         # Per row of the index, once: its country and (country, admin-1) numbers (-1:
         # none) and whether it is curated, so that pools are made with numpy alone.
-        codes, admin1 = (np.array(column) for column in gazetteer.columns())
-        countries, country_of = np.unique(codes, return_inverse=True)
-        regions, region_of = np.unique(
-            np.char.add(np.char.add(codes, "\t"), admin1), return_inverse=True
+        codes, admin1 = gazetteer.columns()
+        count = len(codes)
+        units: dict[str | tuple[str, str], int] = {}
+        country_of = np.fromiter(
+            (units.setdefault(c, len(units)) if c else -1 for c in codes), np.int64, count
         )
-        offset = len(countries)
-        self._row_units = np.stack(
-            [
-                np.where(codes != "", country_of, -1),
-                np.where((codes != "") & (admin1 != ""), region_of + offset, -1),
-            ],
-            axis=1,
-        ).astype(np.int64)
-        self._units: dict[str | tuple[str, str], int] = {
-            str(c): i for i, c in enumerate(countries.tolist()) if c
-        }
-        for i, label in enumerate(regions.tolist()):
-            country, _, name = label.partition("\t")
-            if country and name:
-                self._units[(country, name)] = offset + i
-        self._next_unit = offset + len(regions)
-        self._curated = np.char.startswith(np.array(gazetteer.ids), "sup:")
+        region_of = np.fromiter(
+            (
+                units.setdefault((c, a), len(units)) if c and a else -1
+                for c, a in zip(codes, admin1, strict=True)
+            ),
+            np.int64,
+            count,
+        )
+        self._row_units = np.stack([country_of, region_of], axis=1)
+        self._units, self._next_unit = units, len(units)
+        self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
         self._place_prior = self._place_priors()
 
     def pool(self, key: str) -> Pool:
