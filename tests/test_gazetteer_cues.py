@@ -67,3 +67,14 @@ def test_cue_rows_need_a_kind_and_a_source(tmp_path: Path) -> None:
     path.write_text("cue,kind,value,source\nprovince,sufix,admin1,usage\n", encoding="utf-8")
     with pytest.raises(CueDataError, match="line 2"):
         Cues.load(path)
+
+
+def test_shipped_demonyms_cover_countries_beyond_the_region() -> None:
+    demonyms = shipped_cues().demonyms()
+    assert demonyms["malaysian"] == "MY"
+    assert demonyms["salvadoran"] == "SV"
+    assert demonyms["south korean"] == "KR"
+    # A shared demonym names the most populous country ("American": not US Minor Islands).
+    assert demonyms["american"] == "US"
+    # Place names are not demonyms (the world-countries list gives "Djibouti").
+    assert "djibouti" not in demonyms

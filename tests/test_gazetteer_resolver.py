@@ -235,3 +235,8 @@ def test_region_keeps_its_name_against_a_province_supported_by_its_towns(
 def test_regions_and_features_are_not_ranked_as_empty_places(resolver: Resolver) -> None:
     weights = Resolver(resolver.gazetteer, weights=Weights(unpeopled=0.0)).ranker.pool("kashmir")
     assert resolver.ranker.pool("kashmir").prior.max() > weights.prior.max()
+
+
+def test_demonym_span_resolves_to_its_country(resolver: Resolver) -> None:
+    results = _resolve(resolver, "Iranian and Pakistanis' officials met.", "Iranian", "Pakistanis'")
+    assert [_id(r) for r in results] == ["gn:130758", "gn:1168579"]
