@@ -110,8 +110,8 @@ class NameContext:
         while (
             k > 0
             and len(chain) < _CHAIN_WORDS
-            and w.joined(k)
             and (w.cap(k - 1) or w.folded[k - 1] in self.rules.person_particles)
+            and w.joined(k)
         ):
             k -= 1
             chain.append(k)
