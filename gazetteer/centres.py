@@ -160,6 +160,20 @@ def _country_admin1(
             centres[code] = centre._replace(names=(), voted=centre.names)
         elif code in medians:
             centres[code] = Centre(*medians[code], ())
+    # A label point is placed for a map label, the median of the unit's towns where its
+    # people are: their midpoint is closer to where texts and other gazetteers put the
+    # unit (Hawaii between the Big Island and Oahu).
+    for code, centre in centres.items():
+        if (centre.names or centre.voted) and code in medians:
+            centres[code] = centre._replace(
+                **dict(
+                    zip(
+                        ("lat", "lon"),
+                        midpoint(centre.lat, centre.lon, *medians[code]),
+                        strict=True,
+                    )
+                )
+            )
     return centres
 
 

@@ -52,8 +52,9 @@ def test_admin_names_without_unit_word_and_local_scripts_are_kept(gaz: Gazetteer
 
 
 def test_admin1_coordinates_come_from_natural_earth_label_points(gaz: Gazetteer) -> None:
-    khost = gaz.get("gn:1444362")
-    assert (round(khost.lat, 2), round(khost.lon, 2)) == (33.36, 69.82)
+    # Khost province: halfway between its label point (33.36, 69.82) and its towns' median.
+    khost, town = gaz.get("gn:1444362"), gaz.get("gn:1136469")
+    assert 33.33 <= khost.lat <= 33.36 and 69.82 < khost.lon < town.lon
 
 
 def test_admin_units_without_label_point_sit_at_their_seat_or_members(gaz: Gazetteer) -> None:
