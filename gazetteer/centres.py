@@ -1,10 +1,12 @@
 """Coordinates for administrative units, which the GeoNames extracts give without any.
 
 * countries: the centre of the largest part of the Natural Earth polygon with the
-  country's name, else of the one that holds the country's most populous places;
+  country's name, else of the one that holds the country's most populous places (the
+  build then takes its midpoint with the point of ``data/country_points.csv``);
 * admin-1: the Natural Earth label point with the unit's name (of its main part, and the
-  one nearest the unit's member places when that still leaves several), else the label point whose nearest
-  populated places belong to the unit, else the median of its member places;
+  one nearest the unit's member places when that still leaves several), else the label
+  point whose nearest populated places belong to the unit, drawn halfway to the median of
+  its member places; else that median alone;
 * admin-2: its seat (the most populous PPLA2/PPLA/PPLC member), else the median of its
   member places.
 """
