@@ -27,8 +27,8 @@ from gazetteer.centres import (
     admin1_centres,
     admin2_centre,
     country_centres,
+    country_point,
     median_point,
-    midpoint,
     strip_admin_word,
 )
 from gazetteer.curated import (
@@ -179,7 +179,9 @@ def _country_entries(
     their main Natural Earth polygon and the point of ``country_points.csv`` (either
     alone when the other is missing): each alone is often far from the conventional
     point texts mean (the polygon centre of Russia lies in its north-west, the Factbook
-    point of India in the Deccan); their consensus is closer for most countries."""
+    point of India in the Deccan); their consensus is closer for most countries. Where the
+    two disagree by over ``AGREE_KM`` the polygon is another entity's and the listed point
+    is used (``centres.country_point``)."""
     countries = read_countries(source / "geonames" / "countryInfo.txt")
     by_country: dict[str, list[GeoName]] = defaultdict(list)
     for town in towns:
@@ -198,13 +200,11 @@ def _country_entries(
     for country in countries:
         centre, point = centres.get(country.iso), points.get(country.iso)
         names = [(country.name, PRIMARY), (country.iso3, ALTERNATE)]
+        combined = country_point(None if centre is None else (centre.lat, centre.lon), point)
         if centre is not None:
-            lat, lon = centre.lat, centre.lon
-            if point is not None:
-                lat, lon = midpoint(lat, lon, *point)
             names += [(n, ALTERNATE) for n in centre.names]
-        elif point is not None:
-            lat, lon = point
+        if combined is not None:
+            lat, lon = combined
         elif by_country.get(country.iso):
             lat, lon = median_point(by_country[country.iso])
         else:

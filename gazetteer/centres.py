@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
+from geopy.distance import great_circle
 
 from gazetteer.normalize import fold
 from gazetteer.sources import GeoName, LabelPoint
@@ -97,6 +98,23 @@ def midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float,
     x, y, z = vectors[0] + vectors[1]
     lat, lon = np.degrees(np.arctan2(z, np.hypot(x, y))), np.degrees(np.arctan2(y, x))
     return round(float(lat), 5), round(float(lon), 5)
+
+
+# Farther apart than this, the polygon centre belongs to another entity: an overseas
+# territory (French Guiana, Martinique) shares its parent's Natural Earth polygon.
+AGREE_KM = 1000.0
+
+
+def country_point(
+    centre: tuple[float, float] | None, point: tuple[float, float] | None
+) -> tuple[float, float] | None:
+    """A country's point from its polygon centre and its listed point: their midpoint when
+    both describe the same territory, else the listed point, else the centre."""
+    if centre is None or point is None:
+        return point or centre
+    if great_circle(centre, point).km > AGREE_KM:
+        return point
+    return midpoint(*centre, *point)
 
 
 def median_point(members: Sequence[GeoName]) -> tuple[float, float]:

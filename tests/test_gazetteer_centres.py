@@ -66,3 +66,16 @@ def test_midpoint_is_equidistant_and_handles_the_antimeridian() -> None:
     assert abs(to_a - to_b) < 1.0
     lat, lon = midpoint(-17.0, 179.0, -17.0, -179.0)
     assert abs(lat + 17.0) < 0.1 and abs(abs(lon) - 180.0) < 0.01
+
+
+def test_country_point_averages_agreeing_estimates_only():
+    from gazetteer.centres import country_point
+
+    # Russia: polygon centre and listed point a few hundred km apart -> their midpoint.
+    lat, lon = country_point((61.9, 97.6), (60.0, 100.0))
+    assert 60.0 < lat < 61.9 and 97.6 < lon < 100.0
+    # French Guiana shares France's polygon: the centre is in Europe, keep the listed point.
+    assert country_point((46.5, 2.5), (4.0, -53.0)) == (4.0, -53.0)
+    assert country_point(None, (4.0, -53.0)) == (4.0, -53.0)
+    assert country_point((46.5, 2.5), None) == (46.5, 2.5)
+    assert country_point(None, None) is None
