@@ -218,7 +218,7 @@ def print_report(report: dict) -> None:
                        ("unsupported events", "unsupported_events")):
         print(f"\n{title} ({len(report[key])}):")
         for row in report[key]:
-            print("  " + "  ".join(f"{k}={v}" for k, v in row.items()))
+            print("  " + "  ".join(f"{k}={' '.join(str(v).split())}" for k, v in row.items()))
 
 
 def main(argv=None) -> int:
