@@ -85,6 +85,8 @@ class Cues:
             self.by_kind[kind][key] = value
         self._prefixes = sorted(self.by_kind["prefix"].items(), key=lambda item: -len(item[0]))
         self._prefix_words = tuple(phrase for phrase, _value in self._prefixes)
+        # Last words of the group phrases: most spans follow none, so the test stops early.
+        self._group_ends = frozenset(g.rsplit(" ", 1)[-1] for g in self.by_kind["group"])
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -163,6 +165,8 @@ class Cues:
         if not (before[-1:].isspace() or before[-1:] == "-"):
             return False
         words = " ".join(tokens[-2:]).replace("-", " ").split()
+        if not words or words[-1].lower() not in self._group_ends:
+            return False
         groups = self.by_kind["group"]
         for size in (2, 1):
             phrase = " ".join(words[-size:])
@@ -171,8 +175,12 @@ class Cues:
         return False
 
     def _administered(self, tokens: list[str]) -> frozenset[str]:
+        administered = self.by_kind["administered"]
+        last = tokens[-1].rpartition("-")[2]
+        if last and last.lower() not in administered:
+            return frozenset()
         words = " ".join(tokens[-2:]).replace("-", " ").split()
-        if len(words) < 2 or words[-1].lower() not in self.by_kind["administered"]:
+        if len(words) < 2 or words[-1].lower() not in administered:
             return frozenset()
         word = fold(words[-2])
         code = self.by_kind["demonym"].get(word)

@@ -62,17 +62,22 @@ class Resolver:
     def _mentions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """The spans grouped by name and cue-adjusted scores (None-worthy spans left out)."""
         groups: dict[tuple[str, bytes], Mention] = {}
+        read, candidates = self.cues.read, self.ranker.candidates
         for i, (start, end) in enumerate(spans):
-            cues = self.cues.read(text, start, end)
+            cues = read(text, start, end)
             if cues.person or cues.group:
                 continue
-            found = self.ranker.candidates(_POSSESSIVE.sub("", text[start:end]).strip(), cues)
+            surface = text[start:end]
+            if "'" in surface or "’" in surface:
+                surface = _POSSESSIVE.sub("", surface)
+            found = candidates(surface.strip(), cues)
             if found is None:
                 continue
             key, pool, base = found
-            group = groups.get((key, base.tobytes()))
+            label = (key, base.tobytes())
+            group = groups.get(label)
             if group is None:
-                group = groups[(key, base.tobytes())] = Mention(key, pool, base)
+                group = groups[label] = Mention(key, pool, base)
             group.spans.append(i)
         return list(groups.values())
 
@@ -115,15 +120,20 @@ class Resolver:
 
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
         """The place, score and runners-up of a mention (shared by its spans)."""
-        order = np.argsort(-m.belief, kind="stable")[:6].tolist()
+        belief = m.belief
+        if len(belief) == 1:
+            order = [0]
+        else:
+            order = np.argsort(-belief, kind="stable")[:6].tolist()
         best = order[0]
-        confidence = float(m.belief[best]) / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
+        confidence = float(belief[best]) / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)
         if score < self.min_score:
             return None
+        # Places are made only for the answer and its runners-up, never for the others.
         place, rows = self.gazetteer.place, m.pool.rows
         alternatives = tuple(
-            Candidate(place(int(rows[i])), round(float(m.belief[i]), 4)) for i in order[1:]
+            Candidate(place(int(rows[i])), round(float(belief[i]), 4)) for i in order[1:]
         )
         return place(int(rows[best])), score, alternatives
 
