@@ -74,6 +74,9 @@ class SpanCues:
     """The name before a comma when this span may be its container ("*Sialkot*, Punjab")."""
 
 
+_PLAIN, _PERSON, _GROUP = SpanCues(), SpanCues(person=True), SpanCues(group=True)
+
+
 class Cues:
     """The cue word lists, and the reading of a span's surroundings with them."""
 
@@ -123,9 +126,9 @@ class Cues:
         after = text[end : end + _WINDOW]
         tokens = before.rsplit(None, 4)[-4:]
         if tokens and self._is_person(tokens):
-            return SpanCues(person=True)
+            return _PERSON
         if tokens and self._is_group(tokens, before):
-            return SpanCues(group=True)
+            return _GROUP
         types: set[str] = set()
         following = after.split(maxsplit=1)
         if following and after[:1].isspace():
@@ -139,14 +142,21 @@ class Cues:
                 types |= TYPE_GROUPS.get(value, frozenset())
                 break
         last = tokens[-1].lower() if tokens and before[-1:].isspace() else ""
-        container = self._container(after) if after[:1] == "," else None
+        coarse = last in self.by_kind["direction"]
+        countries = self._administered(tokens) if tokens else frozenset()
+        comma = after[:1] == ","
+        container = self._container(after) if comma else None
+        container_admin1 = self._abbreviation(after) if comma else None
+        contained = self._contained(before) if not container and lowered.endswith(",") else None
+        if not (types or coarse or countries or comma or contained is not None):
+            return _PLAIN  # most spans: no cue at all, one shared record
         return SpanCues(
             types=frozenset(types),
-            coarse=last in self.by_kind["direction"],
-            countries=self._administered(tokens) if tokens else frozenset(),
+            coarse=coarse,
+            countries=countries,
             container=container,
-            container_admin1=self._abbreviation(after) if after[:1] == "," else None,
-            contained=self._contained(before) if not container and lowered.endswith(",") else None,
+            container_admin1=container_admin1,
+            contained=contained,
         )
 
     def _is_person(self, tokens: list[str]) -> bool:

@@ -8,6 +8,7 @@ document in a few numpy operations keeps resolution fast.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,12 +24,22 @@ class DocumentScores:
 
     def __init__(self, mentions: list[Mention], context: dict[int, float]) -> None:
         sizes = [len(m.base) for m in mentions]
-        ends = np.cumsum(sizes)
-        self.starts = ends - np.array(sizes)
-        self.bounds = list(zip(self.starts.tolist(), ends.tolist(), strict=True))
+        ends = list(accumulate(sizes))
+        starts = [end - size for end, size in zip(ends, sizes, strict=True)]
+        self.starts = np.array(starts)
+        self.bounds = list(zip(starts, ends, strict=True))
         self.owner = np.repeat(np.arange(len(mentions)), sizes)
-        self.index = np.arange(int(ends[-1]))
         self.base = np.concatenate([m.base for m in mentions])
+        self._mentions, self._sizes, self._context, self._ready = mentions, sizes, context, False
+
+    def _setup(self) -> None:
+        """What the context rounds need (left out for a lone name in a text without
+        context, which needs only the softmax)."""
+        if self._ready:
+            return
+        self._ready = True
+        mentions, context, sizes = self._mentions, self._context, self._sizes
+        self.index = np.arange(len(self.base))
         self.lat = np.radians(np.concatenate([m.pool.lat for m in mentions]))
         self.lon = np.radians(np.concatenate([m.pool.lon for m in mentions]))
         keys = {k: i for i, k in enumerate(dict.fromkeys(m.key for m in mentions))}
@@ -78,6 +89,7 @@ class DocumentScores:
         countries the text is about: it gets the best-supported country's support, and the
         best-supported province's (Kashmir the region, where the text names Srinagar and
         Muzaffarabad, is as well supported as India's Jammu and Kashmir)."""
+        self._setup()
         support, best = self._mass(self._country_cells, belief)
         cctx = np.where(
             self.country < 0, best + self.extra.max(), support + self.extra[self.country]
@@ -88,6 +100,7 @@ class DocumentScores:
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
         (haversine, as geopy's ``great_circle``)."""
+        self._setup()
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         olat, olon = self.lat[best], self.lon[best]

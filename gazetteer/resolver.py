@@ -120,20 +120,20 @@ class Resolver:
 
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
         """The place, score and runners-up of a mention (shared by its spans)."""
-        belief = m.belief
+        belief = m.belief.tolist()
         if len(belief) == 1:
             order = [0]
         else:
-            order = np.argsort(-belief, kind="stable")[:6].tolist()
+            order = np.argsort(-m.belief, kind="stable")[:6].tolist()
         best = order[0]
-        confidence = float(belief[best]) / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
+        confidence = belief[best] / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)
         if score < self.min_score:
             return None
         # Places are made only for the answer and its runners-up, never for the others.
         place, rows = self.gazetteer.place, m.pool.rows
         alternatives = tuple(
-            Candidate(place(int(rows[i])), round(float(belief[i]), 4)) for i in order[1:]
+            Candidate(place(int(rows[i])), round(belief[i], 4)) for i in order[1:]
         )
         return place(int(rows[best])), score, alternatives
 
