@@ -49,19 +49,28 @@ class DocumentScores:
         units = np.concatenate([m.pool.units for m in mentions])
         self.country, countries = _compact(units[:, 0])
         self.region, _regions = _compact(units[:, 1])
-        self.extra = np.array([context.get(int(c), 0.0) for c in countries] + [0.0])
+        self.extra = np.array([context.get(c, 0.0) for c in countries] + [0.0])
         self.keys = len(keys)
-        # Fixed across rounds: where each candidate's votes go, and which chosen places
+        # Fixed across rounds: where each candidate's votes go (its country's and its
+        # province's cells side by side, one bincount for both), and which chosen places
         # belong to its own name (a name is never its own context).
-        self._country_cells = self._layout(self.country)
-        self._region_cells = self._layout(self.region)
+        self._country_valid, self._region_valid = self.country >= 0, self.region >= 0
+        self._split = max(len(countries), 1)
+        self._width = self._split + max(len(_regions), 1)
+        row = self.key * self._width
+        self._country_cell = row + np.where(self._country_valid, self.country, 0)
+        self._region_cell = row + self._split + np.where(self._region_valid, self.region, 0)
+        self._cells = np.concatenate(
+            [self._country_cell[self._country_valid], self._region_cell[self._region_valid]]
+        )
+        self._voters = np.concatenate(
+            [np.flatnonzero(self._country_valid), np.flatnonzero(self._region_valid)]
+        )
+        self._extra_best = self.extra.max()
         self._own = mention_keys[None, :] == self.key[:, None]
         self._cos = np.cos(self.lat)
-
-    def _layout(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-        valid = ids >= 0
-        width = int(ids.max()) + 1 if valid.any() else 1
-        return valid, self.key * width + np.where(valid, ids, 0), width
+        self._lat_column, self._lon_column = self.lat[:, None], self.lon[:, None]
+        self._cos_column = self._cos[:, None]
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
         """Softmax within each mention's candidates."""
@@ -69,32 +78,30 @@ class DocumentScores:
         z = np.exp((score - top) / temperature)
         return z / np.add.reduceat(z, self.starts)[self.owner]
 
-    def _mass(
-        self, cells: tuple[np.ndarray, np.ndarray, int], belief: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Belief mass per candidate's own unit from the other names (a repeated name's
-        mentions share one vote), and per candidate the most any unit gets from them."""
-        valid, cell, width = cells
-        per_key = np.bincount(
-            cell[valid], weights=(belief / self.repeats)[valid], minlength=self.keys * width
-        ).reshape(self.keys, width)
-        others = per_key.sum(axis=0)[None, :] - per_key
-        support = np.where(valid, others.ravel()[cell], 0.0)
-        return support, others.max(axis=1)[self.key]
-
     def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Country and admin-1 support of each candidate by the document's other names.
+        """Country and admin-1 support of each candidate by the document's other names:
+        the belief mass on its own unit from the other names (a repeated name's mentions
+        share one vote).
 
         A place in no country (a supra-national region such as Khorasan) fits whatever
         countries the text is about: it gets the best-supported country's support, and the
         best-supported province's (Kashmir the region, where the text names Srinagar and
         Muzaffarabad, is as well supported as India's Jammu and Kashmir)."""
         self._setup()
-        support, best = self._mass(self._country_cells, belief)
+        per_key = np.bincount(
+            self._cells,
+            weights=(belief / self.repeats)[self._voters],
+            minlength=self.keys * self._width,
+        ).reshape(self.keys, self._width)
+        others = per_key.sum(axis=0)[None, :] - per_key
+        flat, split = others.ravel(), self._split
+        support = np.where(self._country_valid, flat[self._country_cell], 0.0)
+        region = np.where(self._region_valid, flat[self._region_cell], 0.0)
+        best = others[:, :split].max(axis=1)[self.key]
+        best_region = others[:, split:].max(axis=1)[self.key]
         cctx = np.where(
-            self.country < 0, best + self.extra.max(), support + self.extra[self.country]
+            self.country < 0, best + self._extra_best, support + self.extra[self.country]
         )
-        region, best_region = self._mass(self._region_cells, belief)
         return cctx, np.where(self.country < 0, best_region, region)
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
@@ -104,20 +111,20 @@ class DocumentScores:
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         olat, olon = self.lat[best], self.lon[best]
-        lat, lon = self.lat[:, None], self.lon[:, None]
+        lat, lon = self._lat_column, self._lon_column
         a = (
             np.sin((olat - lat) / 2) ** 2
-            + self._cos[:, None] * self._cos[best] * np.sin((olon - lon) / 2) ** 2
+            + self._cos_column * self._cos[best] * np.sin((olon - lon) / 2) ** 2
         )
-        a = np.where(self._own, np.inf, a)
+        a[self._own] = np.inf
         nearest = a.min(axis=1)
         return np.where(
             np.isinf(nearest), np.inf, 2 * _EARTH_KM * np.arcsin(np.sqrt(np.minimum(nearest, 1.0)))
         )
 
 
-def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _compact(ids: np.ndarray) -> tuple[np.ndarray, list[int]]:
     """Renumber ids 0..n-1 (keeping -1), and the original id of each new number."""
     numbers: dict[int, int] = {}
     out = [numbers.setdefault(i, len(numbers)) if i >= 0 else -1 for i in ids.tolist()]
-    return np.array(out, dtype=np.int64), np.array(list(numbers), dtype=np.int64)
+    return np.array(out, dtype=np.int64), list(numbers)
