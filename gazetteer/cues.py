@@ -130,8 +130,8 @@ class Cues:
         if tokens and self._is_group(tokens, before):
             return _GROUP
         types: set[str] = set()
-        following = after.split(maxsplit=1)
-        if following and after[:1].isspace():
+        following = after.split(maxsplit=1) if after[:1].isspace() else None
+        if following:
             value = self.by_kind["suffix"].get(following[0].lower().rstrip(".,;:)"))
             types |= TYPE_GROUPS.get(value or "", frozenset())
         lowered = before.lower().rstrip()

@@ -203,9 +203,9 @@ class Ranker:
         city's alternate name that is its own unit's name is as good as its own name
         ("New York"), while a town known by its country's name ("Mexico" for Mexico
         City) is ranked like such a unit; a cue ("province", "the city of") says otherwise."""
-        ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
         if len(rows) < 2:
             return np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
+        ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
         known = region >= 0
         towns = (_TOWN[ftype] & (kinds == PRIMARY)) | ((ftype == _CITY) & (kinds == ALTERNATE))
         units = _UNIT[ftype] & known & _among(region, region[towns & known])

@@ -10,6 +10,7 @@ score in [0, 1] and up to five runners-up.  A span whose best score stays under
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -121,10 +122,8 @@ class Resolver:
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
         """The place, score and runners-up of a mention (shared by its spans)."""
         belief = m.belief.tolist()
-        if len(belief) == 1:
-            order = [0]
-        else:
-            order = np.argsort(-m.belief, kind="stable")[:6].tolist()
+        # The six best, ties in pool order (as a stable sort of the beliefs would give).
+        order = heapq.nlargest(6, range(len(belief)), key=belief.__getitem__)
         best = order[0]
         confidence = belief[best] / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)
