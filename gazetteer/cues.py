@@ -74,7 +74,9 @@ class SpanCues:
     """The name before a comma when this span may be its container ("*Sialkot*, Punjab")."""
 
 
-_PLAIN, _PERSON, _GROUP = SpanCues(), SpanCues(person=True), SpanCues(group=True)
+#: The cues of most spans (none at all): one shared record, so callers can test ``is``.
+PLAIN = SpanCues()
+_PERSON, _GROUP = SpanCues(person=True), SpanCues(group=True)
 
 
 class Cues:
@@ -149,7 +151,7 @@ class Cues:
         container_admin1 = self._abbreviation(after) if comma else None
         contained = self._contained(before) if not container and lowered.endswith(",") else None
         if not (types or coarse or countries or comma or contained is not None):
-            return _PLAIN  # most spans: no cue at all, one shared record
+            return PLAIN  # most spans: no cue at all, one shared record
         return SpanCues(
             types=frozenset(types),
             coarse=coarse,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gazetteer.cues import COARSE, TYPE_GROUPS, Cues, SpanCues
+from gazetteer.cues import COARSE, PLAIN, TYPE_GROUPS, Cues, SpanCues
 from gazetteer.document import DocumentScores
 from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
 from gazetteer.normalize import fold
@@ -109,7 +109,7 @@ class Ranker:
         """Score against ``gazetteer`` with ``cues`` and ``weights``."""
         self.gazetteer, self.cues, self.weights = gazetteer, cues, weights
         self._pools: dict[str, Pool] = {}
-        self._spans: dict[tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
+        self._spans: dict[str | tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
         # Per row of the index, once: its country and (country, admin-1) numbers (-1:
         # none) and whether it is curated, so that pools are made with numpy alone.
         codes, admin1 = gazetteer.columns()
@@ -262,12 +262,14 @@ class Ranker:
     def candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
         """The key, pool and cue-adjusted base scores of a span, or None if unknown
         (cached per surface and cues: names repeat within and across documents)."""
-        cached = self._spans.get((surface, cues), False)
+        # Most spans have no cue: the surface alone is the key (no hashing of the cues).
+        label = surface if cues is PLAIN else (surface, cues)
+        cached = self._spans.get(label, False)
         if cached is not False:
             return cached  # type: ignore[return-value]
         found = self._candidates(surface, cues)
         if len(self._spans) < 100_000:
-            self._spans[(surface, cues)] = found
+            self._spans[label] = found
         return found
 
     def _candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:

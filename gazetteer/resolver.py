@@ -131,9 +131,7 @@ class Resolver:
             return None
         # Places are made only for the answer and its runners-up, never for the others.
         place, rows = self.gazetteer.place, m.pool.rows
-        alternatives = tuple(
-            Candidate(place(int(rows[i])), round(belief[i], 4)) for i in order[1:]
-        )
+        alternatives = tuple(Candidate(place(int(rows[i])), round(belief[i], 4)) for i in order[1:])
         return place(int(rows[best])), score, alternatives
 
     def _online(self, text: str, start: int, end: int) -> Resolution | None:
