@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.cues import CueDataError, Cues, shipped_cues
+from gazetteer.cues import PLAIN, CueDataError, Cues, SpanCues, shipped_cues
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +22,14 @@ def test_unit_words_after_and_before(cues: Cues) -> None:
     assert _read(cues, "in Zhob district,", "Zhob").types == {"admin2"}
     assert _read(cues, "the city of Hyderabad", "Hyderabad").types == {"city", "locality"}
     assert _read(cues, "in Hyderabad today", "Hyderabad").types == frozenset()
+
+
+def test_spans_without_cues_share_one_record(cues: Cues) -> None:
+    assert _read(cues, "in Hyderabad today", "Hyderabad") is PLAIN
+    assert _read(cues, "Hyderabad", "Hyderabad") is PLAIN
+    assert PLAIN == SpanCues()
+    assert _read(cues, "attacks in Kandahar province", "Kandahar") is not PLAIN
+    assert _read(cues, "Sialkot, Punjab, was hit", "Sialkot") is not PLAIN
 
 
 def test_compass_words(cues: Cues) -> None:

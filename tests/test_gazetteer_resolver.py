@@ -57,6 +57,30 @@ def test_district_suffix_cue(resolver: Resolver) -> None:
     }
 
 
+def test_same_name_with_and_without_a_cue_in_one_text(resolver: Resolver) -> None:
+    # Spans of one name are cached by surface when they have no cue, by surface and
+    # cues otherwise: the cue must still decide its own span, in either order.
+    for text in (
+        "Militants attacked Khost province; in Khost on Monday a bomb went off.",
+        "In Khost on Monday a bomb went off; militants attacked Khost province.",
+    ):
+        first, second = text.index("Khost"), text.index("Khost", text.index("Khost") + 1)
+        results = resolver.resolve(text, [(first, first + 5), (second, second + 5)])
+        cued = 0 if text.startswith("Militants") else 1
+        assert _id(results[cued]) == "gn:1444362"
+        assert _id(results[1 - cued]) == "gn:1136469"
+
+
+def test_alternatives_are_the_next_best_by_belief(resolver: Resolver) -> None:
+    result = _resolve(resolver, "Hyderabad", "Hyderabad")[0]
+    ranked = resolver.search("Hyderabad")
+    assert result is not None
+    assert [result.place, *(c.place for c in result.alternatives)] == [
+        c.place for c in ranked[: 1 + len(result.alternatives)]
+    ]
+    assert [c.score for c in result.alternatives] == [c.score for c in ranked[1:6]]
+
+
 def test_city_of_prefix_cue(resolver: Resolver) -> None:
     assert _id(_resolve(resolver, "in the city of Khost", "Khost")[0]) == "gn:1136469"
 
