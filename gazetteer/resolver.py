@@ -10,7 +10,6 @@ score in [0, 1] and up to five runners-up.  A span whose best score stays under
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 import re
@@ -123,7 +122,7 @@ class Resolver:
         """The place, score and runners-up of a mention (shared by its spans)."""
         belief = m.belief.tolist()
         # The six best, ties in pool order (as a stable sort of the beliefs would give).
-        order = heapq.nlargest(6, range(len(belief)), key=belief.__getitem__)
+        order = sorted(range(len(belief)), key=belief.__getitem__, reverse=True)[:6]
         best = order[0]
         confidence = belief[best] / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)
