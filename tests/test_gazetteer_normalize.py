@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazetteer.normalize import fold, is_latin
+from gazetteer.normalize import _fold_any, fold, is_latin
 
 
 def test_case_diacritics_apostrophes_hyphens_and_dots_fold_away() -> None:
@@ -38,3 +38,8 @@ def test_case_never_matters(text: str) -> None:
     assert fold(text.upper()) == fold(text.lower()) or fold(text.upper()) == fold(
         text.upper().lower()
     )
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_shortcut_folds_like_the_unicode_path(text: str) -> None:
+    assert fold(text) == _fold_any(text)
