@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from gazetteer.cues import COARSE, PLAIN, TYPE_GROUPS, Cues, SpanCues
-from gazetteer.document import DocumentScores
+from gazetteer.document import DocumentScores, unit_vectors
 from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
 from gazetteer.normalize import fold
 from gazetteer.records import FEATURE_TYPES
@@ -81,8 +81,8 @@ class Pool:
     rows: np.ndarray
     prior: np.ndarray
     ftype: np.ndarray
-    lat: np.ndarray
-    lon: np.ndarray
+    xyz: np.ndarray
+    """Unit vectors of the candidates (``gazetteer.document.unit_vectors``)."""
     units: np.ndarray
     """(country, admin-1) ids per candidate (-1: none), numbered by the ranker."""
     relief: np.ndarray
@@ -130,6 +130,7 @@ class Ranker:
         self._units, self._next_unit = units, len(units)
         self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
         self._place_prior = self._place_priors()
+        self._xyz = unit_vectors(gazetteer.lat, gazetteer.lon)
 
     def pool(self, key: str) -> Pool:
         """The candidates of a folded name (cached)."""
@@ -154,8 +155,7 @@ class Ranker:
             rows,
             prior,
             gaz.ftype[rows],
-            gaz.lat[rows],
-            gaz.lon[rows],
+            self._xyz[rows],
             self._row_units[rows],
             relief,
         )
@@ -333,8 +333,7 @@ class Ranker:
             pool.rows[keep],
             pool.prior[keep],
             pool.ftype[keep],
-            pool.lat[keep],
-            pool.lon[keep],
+            pool.xyz[keep],
             pool.units[keep],
             pool.relief[keep],
         )

@@ -1,8 +1,11 @@
 """The vectorised document context: votes of the other names, and closeness."""
 
 import numpy as np
+from geopy.distance import great_circle
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gazetteer.document import DocumentScores
+from gazetteer.document import DocumentScores, unit_vectors
 from gazetteer.ranking import Mention, Pool
 
 
@@ -12,8 +15,7 @@ def _mention(key: str, units: list[tuple[int, int]], points: list[tuple[float, f
         rows=np.arange(n),
         prior=np.zeros(n),
         ftype=np.zeros(n, dtype=np.uint8),
-        lat=np.array([p[0] for p in points]),
-        lon=np.array([p[1] for p in points]),
+        xyz=unit_vectors(np.array([p[0] for p in points]), np.array([p[1] for p in points])),
         units=np.array(units),
         relief=np.zeros(n),
     )
@@ -68,3 +70,24 @@ def test_nearest_other_ignores_the_names_own_candidates() -> None:
     )
     km = doc.nearest_other(np.array([0.9, 0.1, 1.0]))
     assert abs(km[0] - 111.2) < 1.0 and abs(km[1] - 1000.7) < 2.0 and abs(km[2] - 111.2) < 1.0
+
+
+@given(
+    st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180)
+)
+def test_nearest_other_is_the_great_circle_distance(
+    lat1: float, lon1: float, lat2: float, lon2: float
+) -> None:
+    doc = DocumentScores(
+        [_mention("a", [(1, 11)], [(lat1, lon1)]), _mention("b", [(1, 11)], [(lat2, lon2)])], {}
+    )
+    km = doc.nearest_other(np.array([1.0, 1.0]))
+    expected = great_circle((lat1, lon1), (lat2, lon2)).km
+    assert abs(km[0] - expected) < 1e-3 and abs(km[1] - expected) < 1e-3
+
+
+def test_a_lone_name_has_no_nearest_other() -> None:
+    doc = DocumentScores(
+        [_mention("a", [(1, 11)], [(1.0, 2.0)]), _mention("a", [(1, 11)], [(1.0, 2.0)])], {}
+    )
+    assert np.isinf(doc.nearest_other(np.array([1.0, 1.0]))).all()
