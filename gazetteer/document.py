@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from gazetteer.ranking import Mention
+    from gazetteer.pools import Mention
 
 _EARTH_KM = 6371.0088
 

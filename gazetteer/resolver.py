@@ -22,7 +22,8 @@ import numpy as np
 
 from gazetteer.cues import Cues, shipped_cues
 from gazetteer.index import Gazetteer
-from gazetteer.ranking import Mention, Ranker, Weights
+from gazetteer.pools import Mention
+from gazetteer.ranking import Ranker, Weights
 from gazetteer.records import Candidate, Place, Resolution
 
 if TYPE_CHECKING:

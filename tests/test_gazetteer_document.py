@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer.document import DocumentScores, unit_vectors
-from gazetteer.ranking import Mention, Pool
+from gazetteer.pools import Mention, Pool
 
 
 def _mention(key: str, units: list[tuple[int, int]], points: list[tuple[float, float]]) -> Mention:

@@ -1,0 +1,199 @@
+"""Candidate pools: every place a folded name can stand for, with its prior.
+
+The prior is what an analyst knows of a place before reading the text around its name:
+its feature type and population, whether it is a capital or a curated entry, and how it
+bears the name (its own, an alternate, one derived by dropping a unit word, or its
+province's name shared with its main town).  Pools are made with numpy alone, from
+columns computed once per index, and cached per name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from gazetteer.document import unit_vectors
+from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
+from gazetteer.records import FEATURE_TYPES
+
+if TYPE_CHECKING:
+    from gazetteer.ranking import Weights
+
+_TYPE_PRIOR = {
+    "country": 1.0,
+    "admin1": 0.75,
+    "region": 0.8,
+    "physical": 0.6,
+    "landmark": 0.55,
+    "city": 0.35,
+    "admin2": 0.2,
+    "locality": 0.0,
+}
+#: Feature-type prior, indexed like ``FEATURE_TYPES``.
+TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
+_TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
+_UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
+_CITY = FEATURE_TYPES.index("city")
+_COUNTRY = FEATURE_TYPES.index("country")
+_UNPEOPLED = np.array([t in ("region", "physical") for t in FEATURE_TYPES])
+
+
+def _among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``np.isin`` for the few candidates of a name (broadcasting is faster there)."""
+    return (values[:, None] == wanted[None, :]).any(axis=1)
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The candidates of one folded name, with what scoring needs of them."""
+
+    rows: np.ndarray
+    prior: np.ndarray
+    ftype: np.ndarray
+    xyz: np.ndarray
+    """Unit vectors of the candidates (``gazetteer.document.unit_vectors``)."""
+    units: np.ndarray
+    """(country, admin-1) ids per candidate (-1: none), numbered by the ranker."""
+    relief: np.ndarray
+    """Penalties a matching type cue lifts: a name derived by dropping the unit word
+    ("Hyderabad District" -> "Hyderabad") or shared with the unit's own town."""
+
+
+@dataclass
+class Mention:
+    """Spans sharing a name and cues: scored once, answered for each span."""
+
+    key: str
+    pool: Pool
+    base: np.ndarray
+    spans: list[int] = field(default_factory=list)
+    score: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    belief: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+class Pools:
+    """Builds candidate pools and caches them per folded name."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights) -> None:
+        """Pools of ``gazetteer`` places, with priors weighed by ``weights``."""
+        self.gazetteer, self.weights = gazetteer, weights
+        self._pools: dict[str, Pool] = {}
+        # Per row of the index, once: its country and (country, admin-1) numbers (-1:
+        # none) and whether it is curated, so that pools are made with numpy alone.
+        codes, admin1 = gazetteer.columns()
+        count = len(codes)
+        units: dict[str | tuple[str, str], int] = {}
+        country_of = np.fromiter(
+            (units.setdefault(c, len(units)) if c else -1 for c in codes), np.int64, count
+        )
+        region_of = np.fromiter(
+            (
+                units.setdefault((c, a), len(units)) if c and a else -1
+                for c, a in zip(codes, admin1, strict=True)
+            ),
+            np.int64,
+            count,
+        )
+        self._row_units = np.stack([country_of, region_of], axis=1)
+        self._units, self._next_unit = units, len(units)
+        self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
+        self._place_prior = self._place_priors()
+        self._xyz = unit_vectors(gazetteer.lat, gazetteer.lon)
+
+    def get(self, key: str) -> Pool:
+        """The candidates of a folded name (cached)."""
+        cached = self._pools.get(key)
+        if cached is None:
+            rows, kinds = self.gazetteer.lookup(key)
+            if not len(rows) and key.startswith("the "):
+                rows, kinds = self.gazetteer.lookup(key[4:])
+            cached = self.make(rows, *self._prior(rows, kinds))
+            self._pools[key] = cached
+        return cached
+
+    def make(self, rows: np.ndarray, prior: np.ndarray, relief: np.ndarray | None = None) -> Pool:
+        """A pool of ``rows`` with their priors (at most ``max_candidates``, the best)."""
+        gaz, w = self.gazetteer, self.weights
+        relief = np.zeros(len(rows)) if relief is None else relief
+        if len(rows) > w.max_candidates:
+            keep = np.argsort(-prior, kind="stable")[: w.max_candidates]
+            rows, prior, relief = rows[keep], prior[keep], relief[keep]
+        return Pool(
+            rows,
+            prior,
+            gaz.ftype[rows],
+            self._xyz[rows],
+            self._row_units[rows],
+            relief,
+        )
+
+    def unit(self, unit: str | tuple[str, str]) -> int:
+        """A stable number for a country code or a (country, admin-1) pair."""
+        number = self._units.get(unit)
+        if number is None:
+            number = self._units[unit] = self._next_unit
+            self._next_unit += 1
+        return number
+
+    def regions(self, pool: Pool) -> list[tuple[str, str]]:
+        """(country, admin-1) of each candidate ("" when it has none)."""
+        gaz = self.gazetteer
+        return [(gaz.country_of(r), gaz.admin1_of(r)) for r in pool.rows.tolist()]
+
+    def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Prior scores of candidates, and the part of them a type cue may lift."""
+        w = self.weights
+        units, cities = self._namesakes(rows, kinds)
+        penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
+        prior = (
+            self._place_prior[rows] + w.alternate_name * ((kinds == ALTERNATE) & ~cities) + penalty
+        )
+        return prior, -penalty
+
+    def _place_priors(self) -> np.ndarray:
+        """The part of the prior that depends on the place alone, for every row."""
+        gaz, w = self.gazetteer, self.weights
+        pop = np.clip(np.log10(gaz.population + 1.0) / 7.0, 0.0, 1.0)
+        # Regions and physical features have no population in the data: they are not
+        # small for it, so they get the population term of a middling admin unit.
+        pop = np.where(_UNPEOPLED[gaz.ftype], w.unpeopled, pop)
+        return (
+            TYPE_PRIOR[gaz.ftype]
+            + w.population * pop
+            + w.capital * gaz.capital
+            + w.curated * self._curated
+        )
+
+    def _namesakes(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Admin units sharing their name with a town in them (Kabul province, Kabul;
+        New York state, New York City): the bare name usually means the town, and a
+        city's alternate name that is its own unit's name is as good as its own name
+        ("New York"), while a town known by its country's name ("Mexico" for Mexico
+        City) is ranked like such a unit; a cue ("province", "the city of") says otherwise."""
+        if len(rows) < 2:
+            return np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
+        ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
+        known = region >= 0
+        towns = (_TOWN[ftype] & (kinds == PRIMARY)) | ((ftype == _CITY) & (kinds == ALTERNATE))
+        units = _UNIT[ftype] & known & _among(region, region[towns & known])
+        named = region[units & (kinds == PRIMARY)]
+        cities = (ftype == _CITY) & (kinds == ALTERNATE) & known & _among(region, named)
+        # A town known by its country's name ("Mexico" for Mexico City) is the country.
+        country = self._row_units[rows, 0]
+        nations = country[(ftype == _COUNTRY) & (kinds == PRIMARY)]
+        units |= _TOWN[ftype] & (kinds == ALTERNATE) & (country >= 0) & _among(country, nations)
+        return units, cities
+
+    @staticmethod
+    def subset(pool: Pool, keep: np.ndarray) -> Pool:
+        """The candidates of ``pool`` where ``keep`` is true."""
+        return Pool(
+            pool.rows[keep],
+            pool.prior[keep],
+            pool.ftype[keep],
+            pool.xyz[keep],
+            pool.units[keep],
+            pool.relief[keep],
+        )
