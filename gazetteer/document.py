@@ -17,6 +17,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from gazetteer.pools import Mention
+    from gazetteer.ranking import Weights
 
 _EARTH_KM = 6371.0088
 
@@ -53,30 +54,27 @@ class DocumentScores:
         keys = {k: i for i, k in enumerate(dict.fromkeys(m.key for m in mentions))}
         mention_keys = np.array([keys[m.key] for m in mentions])
         self.key = np.repeat(mention_keys, sizes)
-        self.repeats = np.bincount(mention_keys)[self.key]
+        self._share = 1.0 / np.bincount(mention_keys)[self.key]
         units = np.concatenate([m.pool.units for m in mentions])
-        self.country, countries = _compact(units[:, 0])
-        self.region, regions = _compact(units[:, 1])
-        self.extra = np.array([self._context.get(c, 0.0) for c in countries] + [0.0])
-        self.keys = len(keys)
-        # Fixed across rounds: where each candidate's votes go (its country's and its
-        # province's cells side by side, one bincount for both), and which chosen places
-        # belong to its own name (a name is never its own context).
-        self._country_valid, self._region_valid = self.country >= 0, self.region >= 0
-        self._countryless = ~self._country_valid
-        self._split = max(len(countries), 1)
-        self._width = self._split + max(len(regions), 1)
-        row = self.key * self._width
-        self._country_cell = row + np.where(self._country_valid, self.country, 0)
-        self._region_cell = row + self._split + np.where(self._region_valid, self.region, 0)
-        self._cells = np.concatenate(
-            [self._country_cell[self._country_valid], self._region_cell[self._region_valid]]
+        country, countries = _compact(units[:, 0])
+        region, regions = _compact(units[:, 1])
+        extra = np.array([self._context.get(c, 0.0) for c in countries] + [0.0])
+        # One row of cells per name: its countries, its provinces, then a dead cell that
+        # no vote reaches, which candidates without a country or province read (as 0).
+        split, width = max(len(countries), 1), max(len(countries), 1) + max(len(regions), 1) + 1
+        row = self.key * width
+        has_country, has_region = country >= 0, region >= 0
+        country_cell = row + np.where(has_country, country, width - 1)
+        region_cell = row + np.where(has_region, split + region, width - 1)
+        self._cells = np.concatenate([country_cell[has_country], region_cell[has_region]])
+        self._voters = np.concatenate([np.flatnonzero(has_country), np.flatnonzero(has_region)])
+        self._read = np.stack([country_cell, region_cell])
+        self._shape, self._split = (len(keys), width), split
+        self._extra = np.stack(
+            [np.where(has_country, extra[country], extra.max()), np.zeros(len(country))]
         )
-        self._voters = np.concatenate(
-            [np.flatnonzero(self._country_valid), np.flatnonzero(self._region_valid)]
-        )
-        self._own_extra = np.where(self._country_valid, self.extra[self.country], self.extra.max())
-        self._own = mention_keys[None, :] == self.key[:, None]
+        self._countryless = None if has_country.all() else ~has_country
+        self._own = np.where(mention_keys[None, :] == self.key[:, None], -np.inf, 0.0)
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
         """Softmax within each mention's candidates."""
@@ -84,10 +82,10 @@ class DocumentScores:
         z = np.exp((score - top) / temperature)
         return z / np.add.reduceat(z, self.starts)[self.owner]
 
-    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Country and admin-1 support of each candidate by the document's other names:
-        the belief mass on its own unit from the other names (a repeated name's mentions
-        share one vote).
+    def support(self, belief: np.ndarray) -> np.ndarray:
+        """Country (row 0) and admin-1 (row 1) support of each candidate by the
+        document's other names: the belief mass on its own unit from the other names (a
+        repeated name's mentions share one vote), plus the context's extra country votes.
 
         A place in no country (a supra-national region such as Khorasan) fits whatever
         countries the text is about: it gets the best-supported country's support, and the
@@ -96,21 +94,23 @@ class DocumentScores:
         self._setup()
         per_key = np.bincount(
             self._cells,
-            weights=(belief / self.repeats)[self._voters],
-            minlength=self.keys * self._width,
-        ).reshape(self.keys, self._width)
+            weights=(belief * self._share)[self._voters],
+            minlength=self._shape[0] * self._shape[1],
+        ).reshape(self._shape)
         others = per_key.sum(axis=0) - per_key
-        flat, split = others.ravel(), self._split
-        # Cells of a missing unit are 0 in every row but the first unit's: mask them.
-        support = np.where(self._country_valid, flat[self._country_cell], 0.0)
-        region = np.where(self._region_valid, flat[self._region_cell], 0.0)
-        best = others[:, :split].max(axis=1)[self.key]
-        best_region = others[:, split:].max(axis=1)[self.key]
-        countryless = self._countryless
-        return (
-            np.where(countryless, best, support) + self._own_extra,
-            np.where(countryless, best_region, region),
-        )
+        support = others.ravel()[self._read]
+        if self._countryless is not None:
+            split = self._split
+            best = np.stack([others[:, :split].max(axis=1), others[:, split:-1].max(axis=1)])[
+                :, self.key
+            ]
+            support = np.where(self._countryless, best, support)
+        return support + self._extra
+
+    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``support`` as a (country, admin-1) pair."""
+        country, region = self.support(belief)
+        return country, region
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
@@ -119,11 +119,28 @@ class DocumentScores:
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         cosines = self.xyz @ self.xyz[best].T
-        cosines[self._own] = -np.inf
+        cosines += self._own
         nearest = cosines.max(axis=1)
-        # The chord's half-angle from the cosine: sin²(θ/2) = (1 - cos θ) / 2.
-        half = np.sqrt(np.clip((1.0 - nearest) * 0.5, 0.0, 1.0))
-        return np.where(nearest == -np.inf, np.inf, 2 * _EARTH_KM * np.arcsin(half))
+        return np.where(
+            nearest == -np.inf, np.inf, _EARTH_KM * np.arccos(np.clip(nearest, -1.0, 1.0))
+        )
+
+    def settle(self, weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and beliefs after ``weights.rounds`` rounds of context: each round
+        reads the other names' beliefs of the round before."""
+        w = weights
+        belief = self.softmax(self.base, w.temperature)
+        ceiling = self.base + (w.country_context + w.admin1_context)
+        pull = np.array([w.country_context, w.admin1_context])
+        score = self.base
+        for _round in range(w.rounds):
+            score = (
+                ceiling
+                - pull @ np.exp(-self.support(belief))
+                + w.closeness * np.exp(self.nearest_other(belief) * (-1.0 / w.closeness_km))
+            )
+            belief = self.softmax(score, w.temperature)
+        return score, belief
 
 
 def _compact(ids: np.ndarray) -> tuple[np.ndarray, list[int]]:

@@ -220,17 +220,9 @@ class Ranker:
         if not mentions:
             return
         doc = DocumentScores(mentions, {self.pools.unit(c): v for c, v in context.items()})
-        belief = doc.softmax(doc.base, w.temperature)
-        score = doc.base
         if len(mentions) > 1 or context:
-            for _round in range(w.rounds):
-                cctx, rctx = doc.context(belief)
-                score = (
-                    doc.base
-                    + w.country_context * (1.0 - np.exp(-cctx))
-                    + w.admin1_context * (1.0 - np.exp(-rctx))
-                    + w.closeness * np.exp(-doc.nearest_other(belief) / w.closeness_km)
-                )
-                belief = doc.softmax(score, w.temperature)
+            score, belief = doc.settle(w)
+        else:
+            score, belief = doc.base, doc.softmax(doc.base, w.temperature)
         for m, (a, b) in zip(mentions, doc.bounds, strict=True):
             m.score, m.belief = score[a:b], belief[a:b]
