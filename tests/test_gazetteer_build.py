@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.build import build, latin_alternates
-from gazetteer.curated import CuratedDataError
+from gazetteer.build import DATA_DIR, build, latin_alternates
+from gazetteer.curated import CuratedDataError, read_country_names
 from gazetteer.index import Gazetteer
 
 SOURCE = Path(__file__).parent / "fixtures" / "gazetteer_source"
@@ -167,3 +167,45 @@ def test_country_point_errors_name_the_row(tmp_path: Path, row: str, message: st
     with pytest.raises(CuratedDataError, match="line 2") as error:
         build(SOURCE, tmp_path / "idx", country_points=points)
     assert message in str(error.value)
+
+
+def test_country_names_add_official_names_and_short_forms(tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "country_code,name,source\n"
+        "PK,Islamic Republic of Pakistan,test\n"
+        "IR,Persia,test\n"
+        "XX,Nowhere Republic,a country the source does not have\n",
+        encoding="utf-8",
+    )
+    build(
+        SOURCE,
+        tmp_path / "idx",
+        supplement=SOURCE / "supplement.csv",
+        aliases=SOURCE / "aliases.csv",
+        country_names=names,
+    )
+    gaz = Gazetteer.load(tmp_path / "idx")
+    assert _ids(gaz, "Islamic Republic of Pakistan") == {"gn:1168579"}
+    assert _ids(gaz, "persia") == {"gn:130758"}
+    assert not gaz.candidates("Nowhere Republic")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [("PAK,Pakistan,x\n", "two-letter country code"), ("PK,,x\n", "a name"), ("PK,P,\n", "a source")],
+)
+def test_country_name_errors_name_the_row(tmp_path: Path, row: str, message: str) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("country_code,name,source\n" + row, encoding="utf-8")
+    with pytest.raises(CuratedDataError, match="line 2") as error:
+        build(SOURCE, tmp_path / "idx", country_names=names)
+    assert message in str(error.value)
+
+
+def test_shipped_country_names_cover_official_names_and_old_short_forms() -> None:
+    shipped = read_country_names(DATA_DIR / "country_names.csv")
+    assert "Czech Republic" in shipped["CZ"] and "Burma" in shipped["MM"]
+    assert "Democratic People's Republic of Korea" in shipped["KP"]
+    # Reviewed out: ordinary words and demonyms ("Island" for Iceland, "Thai").
+    assert "Island" not in shipped["IS"] and "Thai" not in shipped["TH"]
