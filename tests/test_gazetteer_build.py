@@ -193,7 +193,11 @@ def test_country_names_add_official_names_and_short_forms(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     ("row", "message"),
-    [("PAK,Pakistan,x\n", "two-letter country code"), ("PK,,x\n", "a name"), ("PK,P,\n", "a source")],
+    [
+        ("PAK,Pakistan,x\n", "two-letter country code"),
+        ("PK,,x\n", "a name"),
+        ("PK,P,\n", "a source"),
+    ],
 )
 def test_country_name_errors_name_the_row(tmp_path: Path, row: str, message: str) -> None:
     names = tmp_path / "names.csv"

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 
 from gazetteer.cues import PLAIN, CueDataError, Cues, SpanCues, shipped_cues
+from gazetteer.index import Gazetteer
+from gazetteer.normalize import fold
+from gazetteer.records import FEATURE_TYPES
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +89,16 @@ def test_shipped_demonyms_cover_countries_beyond_the_region() -> None:
     assert demonyms["american"] == "US"
     # Place names are not demonyms (the world-countries list gives "Djibouti").
     assert "djibouti" not in demonyms
+
+
+def test_shipped_abbreviations_name_admin1_units_of_the_shipped_index() -> None:
+    gaz, admin1 = Gazetteer.load(), FEATURE_TYPES.index("admin1")
+    abbreviations = shipped_cues().by_kind["abbreviation"]
+    for surface, value in abbreviations.items():
+        country, _, name = value.partition("|")
+        rows = [h.row for h in gaz.hits(fold(name)) if gaz.ftype[h.row] == admin1]
+        assert any(gaz.country_of(row) == country for row in rows), surface
+    assert abbreviations["B.C."] == abbreviations["BC"] == "CA|British Columbia"
+    assert abbreviations["NJ"] == "US|New Jersey" and abbreviations["NSW"] == "AU|New South Wales"
+    # Codes two units share, or that name a city first, are left out.
+    assert not {"WA", "SA", "NT", "LA", "CA"} & abbreviations.keys()
