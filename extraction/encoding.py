@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 _SAMPLE = 64 * 1024
 # Control bytes that never occur in real text files (tab, LF, FF, VT, CR and ESC excluded).
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+# Every other byte, deleted with bytes.translate to count the control bytes in C.
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 _CONTROL_SHARE = 0.02
 # Magic numbers of common binary formats, so the message can say what the file really is.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -114,12 +116,12 @@ def _mostly_utf8(data: bytes) -> bool:
         return True
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for char in text if ord(char) > 0x7F) - bad
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
     return good >= 3 and bad <= max(1, good // 20)
 
 
 def _control_share(sample: bytes) -> float:
-    return sum(1 for byte in sample if byte in _CONTROL) / max(len(sample), 1)
+    return len(sample.translate(None, _NOT_CONTROL)) / max(len(sample), 1)
 
 
 def detect(data: bytes) -> str:
@@ -136,9 +138,11 @@ def detect(data: bytes) -> str:
         return guess
     # Cyrillic or Greek in UTF-16 can be valid UTF-8, but with a control byte (the high byte
     # 0x03 or 0x04) in nearly every other position; real UTF-8 text has next to none.
-    guess = _utf16_one_script(sample[: len(sample) // 2 * 2])
     utf8 = _mostly_utf8(data)
-    if utf8 and (guess is None or len(sample) < 32 or _control_share(sample) <= 0.2):
+    if utf8 and (len(sample) < 32 or _control_share(sample) <= 0.2):
+        return "utf-8"
+    guess = _utf16_one_script(sample[: len(sample) // 2 * 2])
+    if utf8 and guess is None:
         return "utf-8"
     if guess is not None:
         return guess
