@@ -102,3 +102,15 @@ def test_shipped_abbreviations_name_admin1_units_of_the_shipped_index() -> None:
     assert abbreviations["NJ"] == "US|New Jersey" and abbreviations["NSW"] == "AU|New South Wales"
     # Codes two units share, or that name a city first, are left out.
     assert not {"WA", "SA", "NT", "LA", "CA"} & abbreviations.keys()
+
+
+def test_shipped_demonyms_of_states_and_nations_name_admin1_units() -> None:
+    demonyms, gaz = shipped_cues().demonyms(), Gazetteer.load()
+    assert gaz.get(demonyms["ohioan"]).name == "Ohio"
+    assert gaz.get(demonyms["new yorker"]).name == "New York"
+    assert gaz.get(demonyms["english"]).name == "England"
+    assert demonyms["philippine"] == "PH"
+    # The country's demonym is not taken over by the US state of the same name.
+    assert demonyms["georgian"] == "GE"
+    for value in demonyms.values():
+        assert not value.startswith("gn:") or gaz.get(value) is not None, value
