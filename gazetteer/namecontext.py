@@ -17,6 +17,7 @@ from gazetteer.tokens import Words
 PLACE, ORG, DEMONYM = 1, 2, 4
 
 _NOT_A_CUE_GAP = frozenset({"the"})
+_HYPHENS = ("-", "‐", "‑")
 #: How many words before a name the person/organisation rules look at (bounded, so that a
 #: long run of capitalised words costs linear time).
 _CHAIN_WORDS = 5
@@ -70,7 +71,7 @@ class NameContext:
         uncommon word that is one."""
         if k in self.long_place_ends:
             return True
-        return k in self.place_ends and self.w.cap(k) and not self.rules.is_common(self.w.folded[k])
+        return k in self.place_ends and self.w.caps[k] and self.w.folded[k] not in self.rules.common
 
     def _sentence_initial(self, i: int) -> bool:
         """Whether word ``i`` starts a sentence, a line or the text."""
@@ -84,70 +85,71 @@ class NameContext:
         """Whether word ``i`` follows a locative preposition ("in Reading", "near the
         Mission"), continues a list of places ("Lahore, Tank and Bannu") or comes before
         ", <Place>" ("Mobile, Alabama")."""
-        w = self.w
-        if i > 0 and w.sep(i).strip() == "," and self._proper_place_end(i - 1):
+        folded, seps = self.w.folded, self.w.seps
+        if i > 0 and seps[i].strip() == "," and self._proper_place_end(i - 1):
             return True
-        if i > 1 and w.folded[i - 1] in ("and", "or") and self._proper_place_end(i - 2):
+        if i > 1 and folded[i - 1] in ("and", "or") and self._proper_place_end(i - 2):
             return True
         k = i - 1
-        if k >= 0 and w.folded[k] in _NOT_A_CUE_GAP and w.sep(i) == " ":
+        if k >= 0 and folded[k] in _NOT_A_CUE_GAP and seps[i] == " ":
             k -= 1
         if (
             k >= 0
-            and w.sep(k + 1) == " "
-            and not w.cap(k)
-            and w.folded[k] in self.rules.locative_cues
+            and seps[k + 1] == " "
+            and not self.w.caps[k]
+            and folded[k] in self.rules.locative_cues
         ):
             return True
         nxt = i + 1
-        return nxt < len(w.starts) and w.sep(nxt).strip() == "," and nxt in self.place_starts
+        return nxt < len(seps) and seps[nxt].strip() == "," and nxt in self.place_starts
 
     def _not_a_name_part(self, first: int, last: int) -> bool:
         """False when the name is part of a person's or an organisation's name."""
         w, rules = self.w, self.rules
+        caps, folded, seps, joined = w.caps, w.folded, w.seps, w.joined
         chain = []
         k = first
         while (
             k > 0
             and len(chain) < _CHAIN_WORDS
-            and (w.cap(k - 1) or w.folded[k - 1] in self.rules.person_particles)
-            and w.joined(k)
+            and (caps[k - 1] or folded[k - 1] in rules.person_particles)
+            and joined(k)
         ):
             k -= 1
             chain.append(k)
         arabic_name_before = (
             chain
-            and not w.cap(chain[0])
-            and w.sep(first) in ("-", "‐", "‑")
+            and not caps[chain[0]]
+            and seps[first] in _HYPHENS
             and chain[0] > 0
-            and w.sep(chain[0]) == " "
-            and w.cap(chain[0] - 1)
+            and seps[chain[0]] == " "
+            and caps[chain[0] - 1]
         )
-        while chain and not w.cap(chain[-1]):
+        while chain and not caps[chain[-1]]:
             k = chain.pop() + 1
-        if self._after_role_noun(k):
-            self._note_surname(last)
+        if k > 0 and seps[k] == " " and not caps[k - 1] and folded[k - 1] in rules.role_nouns:
+            self._note_surname(last)  # after a lower-case role noun: "coach Ripley"
             return False
-        if chain and any(w.folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
+        if chain and any(folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
             return False
         person_words = (rules.titles, rules.given_names, rules.role_nouns)
-        if chain and any(w.folded[c] in words for c in chain for words in person_words):
+        if chain and any(folded[c] in words for c in chain for words in person_words):
             self._note_surname(last)
             return False
         hyphenated_article = (
             first > 0
-            and w.sep(first) in ("-", "‐", "‑")
-            and not w.cap(first - 1)
-            and w.folded[first - 1] in rules.person_particles
+            and seps[first] in _HYPHENS
+            and not caps[first - 1]
+            and folded[first - 1] in rules.person_particles
         )
         if arabic_name_before or hyphenated_article or self._cited_publisher(first, last):
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
-        capitalised = [c for c in chain if w.cap(c)] if chain else chain
+        capitalised = [c for c in chain if caps[c]] if chain else chain
         if capitalised and not self._known_before(capitalised[0]):
             return False
-        if capitalised and first == last and w.folded[first] in rules.org_heads:
+        if capitalised and first == last and folded[first] in rules.org_heads:
             return False  # the last word of "Services Bureau", "Deccan Herald"
-        if self._firm_partner(first - 1, first, self.place_ends):
+        if self._ampersand and self._firm_partner(first - 1, first, self.place_ends):
             return False
         return self._known_after(first, last)
 
@@ -155,22 +157,9 @@ class NameContext:
         """Whether word ``k`` is joined by "&" to a capitalised word ``other`` that is not a
         place ("Stevens & Wilkinson", a firm), unlike "Trinidad & Tobago"."""
         w = self.w
-        if not self._ampersand or not 0 <= other < len(w.starts) or other in places:
+        if not 0 <= other < len(w.caps) or other in places or not w.caps[other]:
             return False
-        if not w.cap(other):
-            return False
-        return w.sep(max(other, k)).strip() == "&"
-
-    def _after_role_noun(self, k: int) -> bool:
-        """Whether the name starting at word ``k`` follows a lower-case role noun ("coach
-        Ripley", "the commander Bari")."""
-        w = self.w
-        return (
-            k > 0
-            and w.sep(k) == " "
-            and not w.cap(k - 1)
-            and w.folded[k - 1] in self.rules.role_nouns
-        )
+        return w.seps[max(other, k)].strip() == "&"
 
     def _cited_publisher(self, first: int, last: int) -> bool:
         """Whether the name is (part of) the publisher in a citation, "City: Publisher,
@@ -179,7 +168,7 @@ class NameContext:
         2016")."""
         w = self.w
         text, start, end = w.text, w.starts[first], w.ends[last]
-        if first > 0 and _TITLE_BEFORE.search(w.sep(first)) and _ISSUE_AFTER.match(text, end):
+        if first > 0 and _TITLE_BEFORE.search(w.seps[first]) and _ISSUE_AFTER.match(text, end):
             return True
         reach = max(0, start - _PUBLISHER_REACH)
         if text.find(": ", reach, start) < 0 or _CITATION_AFTER.match(text, end) is None:
@@ -192,16 +181,16 @@ class NameContext:
 
     def _org_of(self, k: int) -> bool:
         """Whether word ``k`` follows "<Organisation> of [the]" ("University of Karachi")."""
-        w = self.w
-        if k >= 2 and w.folded[k - 1] == "the" and w.sep(k) == " ":
+        folded, seps = self.w.folded, self.w.seps
+        if k >= 2 and folded[k - 1] == "the" and seps[k] == " ":
             k -= 1
         return (
             k >= 2
-            and w.folded[k - 1] == "of"
-            and w.sep(k) == " "
-            and w.sep(k - 1) == " "
-            and w.cap(k - 2)
-            and w.folded[k - 2] in self.rules.org_prefixes
+            and folded[k - 1] == "of"
+            and seps[k] == " "
+            and seps[k - 1] == " "
+            and self.w.caps[k - 2]
+            and folded[k - 2] in self.rules.org_prefixes
         )
 
     def _known_before(self, k: int) -> bool:
@@ -209,7 +198,7 @@ class NameContext:
         word, rules = self.w.folded[k], self.rules
         return (
             word in rules.place_words_before
-            or rules.is_common(word)
+            or word in rules.common
             or k in self.place_ends
             or k in self.demonym_words
         )
@@ -219,54 +208,46 @@ class NameContext:
         organisation's ("Punjab Police", "Ripley High School"), a person's ("Hafiz Saeed"),
         a brand ("Wal-Mart") or a document collection ("the Abbottabad files")."""
         w, rules = self.w, self.rules
+        caps, folded, seps = w.caps, w.folded, w.seps
         nxt = last + 1
-        if nxt >= len(w.starts):
+        if nxt >= len(caps):
             return True
-        word, sep = w.folded[nxt], w.sep(nxt)
-        if self._firm_partner(nxt, last, self.place_starts):
+        word, sep = folded[nxt], seps[nxt]
+        if self._ampersand and self._firm_partner(nxt, last, self.place_starts):
             return False
-        if sep in (" ", "-") and word in rules.person_particles and self._arabic_name_goes_on(nxt):
+        if (
+            (sep == " " or sep == "-")
+            and word in rules.person_particles
+            and nxt + 1 < len(caps)
+            and seps[nxt + 1] in _HYPHENS
+            and caps[nxt + 1]
+        ):
             return False  # "Ansar al-Islam", "Sitara-e-Imtiaz"
-        if not w.cap(nxt):
+        if not caps[nxt]:
             if sep == " " and word in rules.collection_nouns:
                 return False
             return not (
                 first == last
-                and w.folded[first] in rules.given_names
+                and folded[first] in rules.given_names
                 and word in rules.person_cues
                 and sep.strip() in ("", ",")
             )
-        if not w.joined(nxt) or sep == ". ":
+        if sep == ". " or not w.joined(nxt):
             return True
         if sep != " ":  # "Pakistan-Afghanistan" but not "Wal-Mart"
-            return nxt in self.place_starts and not rules.is_common(word)
+            return nxt in self.place_starts and word not in rules.common
         k = nxt
-        while k < len(w.starts) and k <= last + 3 and w.cap(k) and (k == nxt or w.sep(k) == " "):
-            if w.folded[k] in rules.org_heads:
+        while k < len(caps) and k <= last + 3 and caps[k] and (k == nxt or seps[k] == " "):
+            if folded[k] in rules.org_heads:
                 return False
             k += 1
-        return (
-            word in rules.place_words_after
-            or rules.is_common(word)
-            or word in rules.titles
-            or word in rules.role_nouns
-            or nxt in self.place_starts
-            or word in rules.given_names
-            or word in rules.particles
-            or word in rules.demonyms
-            or w.allcaps(nxt)
-        )
-
-    def _arabic_name_goes_on(self, k: int) -> bool:
-        """Whether particle ``k`` is joined by a hyphen to a capitalised word ("al-Islam")."""
-        w = self.w
-        return k + 1 < len(w.starts) and w.sep(k + 1) in ("-", "‐", "‑") and w.cap(k + 1)
+        return word in rules.may_follow_place or nxt in self.place_starts or w.allcaps(nxt)
 
     def _note_surname(self, last: int) -> None:
         """Remember the last word of a person's name, so that it alone is no place either."""
         nxt = last + 1
         w = self.w
-        if nxt >= len(w.starts) or not (w.joined(nxt) and w.cap(nxt)):
+        if nxt >= len(w.caps) or not (w.joined(nxt) and w.caps[nxt]):
             self.surnames.add(w.folded[last])
 
     def surname_alone(self, first: int, last: int, cued: set[str]) -> bool:
@@ -279,13 +260,13 @@ class NameContext:
         word, nxt = w.folded[first], first + 1
         if word in self.surnames:
             return True
-        if nxt >= len(w.starts):
+        if nxt >= len(w.caps):
             return False
-        if w.joined(nxt) and w.cap(nxt) and w.folded[nxt] in self.surnames:
+        if w.joined(nxt) and w.caps[nxt] and w.folded[nxt] in self.surnames:
             return True
         return (
             word not in cued
             and word not in self.rules.speaking_places
             and w.folded[nxt] in self.rules.person_cues
-            and w.sep(nxt).strip() in ("", ",")
+            and w.seps[nxt].strip() in ("", ",")
         )

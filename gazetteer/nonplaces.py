@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -55,9 +55,29 @@ class NonPlaceRules:
     demonyms: Mapping[str, str]
     """Folded demonym -> the place name it stands for."""
 
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """The common English words of all three tiers."""
+        return self.never_alone | self.needs_cue | self.not_initial
+
+    @cached_property
+    def may_follow_place(self) -> frozenset[str]:
+        """Capitalised words after a place that leave it a place ("Karachi Monday",
+        "Quetta Police chief Khan"): place words, common words, titles, role nouns, given
+        names, name particles and demonyms."""
+        return (
+            self.place_words_after
+            | self.common
+            | self.titles
+            | self.role_nouns
+            | self.given_names
+            | self.particles
+            | frozenset(self.demonyms)
+        )
+
     def is_common(self, word: str) -> bool:
         """Whether a folded word is a common English word (either tier)."""
-        return word in self.never_alone or word in self.needs_cue or word in self.not_initial
+        return word in self.common
 
 
 def _words(section: dict, key: str, fold: Callable[[str], str]) -> frozenset[str]:

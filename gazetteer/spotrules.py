@@ -35,37 +35,41 @@ class _Judge(NameContext):
 
     def judge(self, first: int, last: int, flags: int) -> bool:
         """Whether words ``first..last`` are a place mention."""
-        w = self.w
+        w, rules = self.w, self.rules
+        caps, surfaces = w.caps, w.surfaces
         if flags & DEMONYM:
             return (
                 self.demonyms
                 and first == last
-                and w.cap(first)
+                and caps[first]
                 and not w.allcaps(first)
                 and first not in self.blocked
             )
-        if not self._capitalised(first, last):
-            return False
-        if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
-            return False
-        if first < last and any(
-            not _INNER_SEP.fullmatch(w.sep(k)) for k in range(first + 1, last + 1)
-        ):
-            return False
-        surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
-        abbreviation = surface in self.rules.abbreviations
-        if (
-            not abbreviation
-            and first == last
-            and (w.folded[first] in self.rules.never_alone or _ACRONYM_LIKE.fullmatch(surface))
-        ):
-            return False
-        if (
-            not abbreviation
-            and (w.allcaps(first) or any(w.allcaps(k) for k in range(first + 1, last + 1)))
-            and not (first < last and self._initials_only(first, last))
-            and not self._caps_context(first, last)
-        ):
+        if first == last:
+            if not caps[first] or first in self.blocked:
+                return False
+            surface = surfaces[first]
+            if "." in surface:
+                surface = surface.replace(".", "")
+            abbreviation = surface in rules.abbreviations
+            if not abbreviation and (
+                w.folded[first] in rules.never_alone or _ACRONYM_LIKE.fullmatch(surface)
+            ):
+                return False
+            allcaps = len(surfaces[first]) > 1 and surfaces[first].isupper()
+        else:
+            if not self._capitalised(first, last):
+                return False
+            if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
+                return False
+            seps = w.seps
+            if any(not _INNER_SEP.fullmatch(seps[k]) for k in range(first + 1, last + 1)):
+                return False
+            surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
+            abbreviation = surface in rules.abbreviations
+            allcaps = any(w.allcaps(k) for k in range(first, last + 1))
+            allcaps = allcaps and not self._initials_only(first, last)
+        if not abbreviation and allcaps and not self._caps_context(first, last):
             return False
         if not self._not_a_name_part(first, last):
             return False
@@ -74,27 +78,20 @@ class _Judge(NameContext):
     def _initials_only(self, first: int, last: int) -> bool:
         """Whether the only all-capital words are initials with dots ("D.I. Khan")."""
         w = self.w
-        return all("." in w.surface(k) for k in range(first, last + 1) if w.allcaps(k))
+        return all("." in w.surfaces[k] for k in range(first, last + 1) if w.allcaps(k))
 
     def _capitalised(self, first: int, last: int) -> bool:
-        """Every word capitalised, except particles ("Bay of Bengal", "al-Qaim") and a
-        generic place word after a capitalised one ("Binori town")."""
-        w, particles = self.w, self.rules.particles
-        if first == last:
-            return w.cap(first)
-        if not w.cap(first) and not (
-            first < last and w.folded[first] in particles and w.cap(first + 1)
-        ):
+        """Every word of a name of several capitalised, except particles ("Bay of Bengal",
+        "al-Qaim") and a generic place word after a capitalised one ("Binori town")."""
+        w, rules = self.w, self.rules
+        caps, folded, particles = w.caps, w.folded, rules.particles
+        if not caps[first] and not (folded[first] in particles and caps[first + 1]):
             return False
         return all(
-            w.cap(k)
-            or w.text[w.starts[k]].isdigit()
-            or w.folded[k] in particles
-            or (
-                w.folded[k] in self.rules.place_words_after
-                and w.cap(k - 1)
-                and w.folded[k - 1] not in particles
-            )
+            caps[k]
+            or w.surfaces[k][0].isdigit()
+            or folded[k] in particles
+            or (folded[k] in rules.place_words_after and caps[k - 1] and folded[k - 1] not in particles)
             for k in range(first + 1, last + 1)
         )
 
@@ -122,7 +119,7 @@ class _Judge(NameContext):
         word = w.folded[i]
         if word in rules.never_alone:
             return False
-        if word in rules.titles and i + 1 < len(w.starts) and w.joined(i + 1) and w.cap(i + 1):
+        if word in rules.titles and i + 1 < len(w.caps) and w.joined(i + 1) and w.caps[i + 1]:
             return False
         if word in rules.needs_cue or word in rules.given_names:
             return self.has_cue(i)
@@ -137,10 +134,10 @@ class _Judge(NameContext):
         w = self.w
         if self._sentence_initial(i):
             return False
-        if i > 0 and (w.folded[i - 1] in _DETERMINERS or (w.cap(i - 1) and w.joined(i))):
+        if i > 0 and (w.folded[i - 1] in _DETERMINERS or (w.caps[i - 1] and w.joined(i))):
             return False
         nxt = i + 1
-        return nxt >= len(w.starts) or not (w.joined(nxt) and (w.cap(nxt) or w.folded[nxt] == "of"))
+        return nxt >= len(w.caps) or not (w.joined(nxt) and (w.caps[nxt] or w.folded[nxt] == "of"))
 
 
 def _blocked_words(words: Words, exclude: Sequence[tuple[int, int]]) -> set[int]:
@@ -164,7 +161,7 @@ def select_spans(
     blocked = _blocked_words(words, exclude)
     for first, last, flags in matches:
         if flags & ORG and all(
-            words.cap(k) or words.folded[k] in rules.particles for k in range(first, last + 1)
+            words.caps[k] or words.folded[k] in rules.particles for k in range(first, last + 1)
         ):
             blocked.update(range(first, last + 1))  # "Pakistan Today", not "Pakistan today"
     judge = _Judge(words, matches, rules, blocked, demonyms)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress
 
 from gazetteer.namecontext import DEMONYM, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
@@ -114,20 +115,20 @@ class Spotter:
         capital letter, or with a name particle before a capitalised word ("al-Qaim", "of"
         alone is no name), as (first word, last word, flags): runs of whole words looked up
         from each such word while they are a key's start."""
-        names, folded = self._names, words.folded
-        text, starts, particles = words.text, words.starts, self.rules.particles
+        names, folded, caps = self._names, words.folded, words.caps
+        particles = self.rules.particles
         count = len(folded)
         found = []
         # Capitalisation first: it is local, while a look-up in the big dictionary is not;
-        # a particle counts only before a capitalised word.
-        capitals = [k for k, start in enumerate(starts) if text[start].isupper()]
+        # a particle counts only before a capitalised word.  Both are list operations in C.
+        capitals = list(compress(range(count), caps))
         heads = [k - 1 for k in capitals if k > 0 and folded[k - 1] in particles]
-        for first in sorted({*capitals, *heads}) if heads else capitals:
-            key = folded[first]
-            value, last = names.get(key), first
+        firsts = sorted({*capitals, *heads}) if heads else capitals
+        for first, value in zip(firsts, map(names.get, map(folded.__getitem__, firsts))):
             if value is None:
                 continue
-            particle = not text[starts[first]].isupper()
+            key, last = folded[first], first
+            particle = not caps[first]
             while True:
                 if value & _KINDS and not (particle and last == first):
                     found.append((first, last, value & _KINDS))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 
 #: A word: an initialism with its inner dots ("U.S" of "U.S.", folded "us"), or a maximal run
 #: of letters and digits, apostrophes inside it included ("Qa'ida", "Shi'ite") but not a
@@ -14,42 +15,53 @@ from itertools import accumulate
 WORD = re.compile(
     r"(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])|[^\W_]+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*"
 )
-_SPLIT = re.compile(f"({WORD.pattern})")
+#: ``WORD`` as a capture for ``re.split``, with the first letter or digit taken before the
+#: alternatives (the same words, a quarter faster: the regex engine tries far fewer branches).
+_SPLIT = re.compile(
+    r"([^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)*[^\W\d_](?![^\W_])"
+    r"|[^\W_]*+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*))"
+)
 #: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
 _RUN_SEP = frozenset({" ", "-", "‐", "‑", ". "})
+_FIRST = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """One text cut into words (maximal runs of letters and digits) with their folded forms."""
+    """One text cut into words (maximal runs of letters and digits) with their folded forms.
+
+    Every per-word list is made at once by C-level list operations, so that the spotter's
+    rules index lists rather than slice the text."""
 
     text: str
     starts: list[int]
     ends: list[int]
     folded: list[str]
-
-    def surface(self, i: int) -> str:
-        """Word ``i`` as written."""
-        return self.text[self.starts[i] : self.ends[i]]
+    surfaces: list[str]
+    """Each word as written."""
+    seps: list[str]
+    """The characters between word ``i - 1`` and word ``i`` ("" for the first word)."""
+    caps: list[bool]
+    """Whether each word starts with a capital letter."""
 
     def sep(self, i: int) -> str:
         """The characters between word ``i - 1`` and word ``i``."""
-        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+        return self.seps[i]
 
     def cap(self, i: int) -> bool:
         """Whether word ``i`` starts with a capital letter."""
-        return self.text[self.starts[i]].isupper()
+        return self.caps[i]
 
     def allcaps(self, i: int) -> bool:
         """Whether word ``i`` is two or more capital letters ("FATA", "KARACHI")."""
-        word = self.surface(i)
+        word = self.surfaces[i]
         return len(word) > 1 and word.isupper()
 
     def joined(self, i: int) -> bool:
         """Whether word ``i`` continues the name word ``i - 1`` belongs to."""
-        sep = self.sep(i)
+        sep = self.seps[i]
         if sep == ". ":
-            return len(self.surface(i - 1)) <= 4 and self.cap(i - 1)
+            return len(self.surfaces[i - 1]) <= 4 and self.caps[i - 1]
         return sep in _RUN_SEP
 
 
@@ -57,16 +69,18 @@ def cut(text: str, fold_word: Callable[[str], str]) -> Words:
     """Cut ``text`` into words with their offsets and folded forms; ``fold_word`` folds a
     word that is not plain ASCII (the gazetteer's fold, cached)."""
     parts = _SPLIT.split(text)
-    bounds = list(accumulate(map(len, parts)))
     tokens = parts[1::2]
-    starts, ends = bounds[0::2][: len(tokens)], bounds[1::2]
     if not tokens:
-        return Words(text, starts, ends, [])
+        return Words(text, [], [], [], [], [], [])
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    seps = parts[0:-1:2]
+    seps[0] = ""
     # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us"), done
     # for the whole text at once; only the (few) words with other letters are folded alone.
     folded = " ".join(tokens).lower().replace(".", "").replace("'", "").split(" ")
     if not text.isascii():
-        for k, token in enumerate(tokens):
-            if not token.isascii():
-                folded[k] = fold_word(token) or "_"
-    return Words(text, starts, ends, folded)
+        for k in compress(range(len(tokens)), map(not_, map(str.isascii, tokens))):
+            folded[k] = fold_word(tokens[k]) or "_"
+    caps = list(map(str.isupper, map(_FIRST, tokens)))
+    return Words(text, starts, ends, folded, tokens, seps, caps)
