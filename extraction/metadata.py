@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -161,12 +161,27 @@ def _load_sidecar(
         return {}, f"{path}: unreadable sidecar ({err}); ignored"
 
 
-def _clean_lines(text: str) -> list[str]:
-    """Non-blank lines with runs of whitespace (tabs, no-break spaces) made single spaces."""
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+def _clean_lines(text: str) -> Iterator[str]:
+    """Non-blank lines with runs of whitespace (tabs, no-break spaces) made single spaces.
+
+    Lazy, because only the first few lines are wanted: cleaning every line of a long text
+    cost more than the rest of the metadata together.
+    """
+    return (" ".join(words) for words in map(str.split, text.splitlines()) if words)
 
 
-def _header(lines: list[str]) -> list[str]:
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last ``count`` non-blank lines of ``text``, as they are (cleaned when needed)."""
+    lines: list[str] = []
+    for line in reversed(text.splitlines()):
+        if not line.isspace() and line:
+            lines.append(line)
+            if len(lines) == count:
+                break
+    return lines[::-1]
+
+
+def _header(lines: Iterable[str]) -> list[str]:
     """The opening short lines before the first paragraph of prose."""
     header: list[str] = []
     for line in lines:
@@ -225,7 +240,7 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
         title = candidates[-1][1] if date_index is not None else candidates[0][1]
         orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
         source = source or (orgs[0] if orgs else None)
-    footer_author, footer_source = _source_line(_clean_lines(text[-5_000:])[-_FOOTER_LINES:])
+    footer_author, footer_source = _source_line(_last_lines(text[-5_000:], _FOOTER_LINES))
     if url and date is None:
         date = _url_date(url)
     published, precision = date if date else (None, None)
@@ -235,15 +250,18 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
 
 
 def _source_line(lines: list[str]) -> tuple[str | None, str | None]:
-    """``(author, source)`` from a closing "SOURCE: name / outlet" block."""
-    for index, line in enumerate(lines):
-        match = _SOURCE_LINE.match(line)
-        if not match:
+    """``(author, source)`` from a closing "SOURCE: name / outlet" block.
+
+    ``lines`` are raw; a line is cleaned only once it is known to be wanted (the pattern
+    matches a raw line exactly when it matches the cleaned one).
+    """
+    for index, raw in enumerate(lines):
+        if not _SOURCE_LINE.match(raw.strip()):
             continue
+        match = _SOURCE_LINE.match(" ".join(raw.split()))
         value = match.group("value").strip()
-        following = (
-            lines[index + 1] if index + 1 < len(lines) and len(lines[index + 1]) <= 80 else None
-        )
+        following = " ".join(lines[index + 1].split()) if index + 1 < len(lines) else None
+        following = following if following is not None and len(following) <= 80 else None
         if value and following and _PERSON.match(value):
             return value, following
         return None, value or following
