@@ -109,8 +109,11 @@ def _load_bytes(path: str, settings: Settings, opener: Callable[..., BinaryIO]) 
         raise _problem(path, "empty file (0 bytes)", "check the source; the copy may have failed")
     try:
         with opener(path, "rb") as handle:
-            # Read one byte more than allowed: the file may have grown since stat.
-            data = handle.read(settings.max_file_bytes + 1)
+            # Read one byte more than stat said: the file may have grown since. Asking for
+            # the whole limit at once would allocate that much for every small file.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(settings.max_file_bytes + 1 - len(data))
     except OSError as err:
         raise _os_problem(path, err) from err
     if len(data) > settings.max_file_bytes:

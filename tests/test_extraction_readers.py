@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -112,6 +113,20 @@ def test_permission_error_from_the_opener(tmp_path):
 
     with pytest.raises(UnreadableFile, match="permission denied"):
         read_document(path, Settings(), opener=refuse)
+
+
+def test_a_file_that_grew_after_stat_is_read_whole_or_refused_over_the_limit(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Short.", encoding="utf-8")
+    grown = b"Militants were seen in Kabul. " * 100  # what the file holds when it is opened
+
+    def opener(name, mode):
+        return io.BytesIO(grown)
+
+    assert read_document(path, Settings(), opener=opener).text == grown.decode()
+    small = Settings(max_file_bytes=len(grown) - 1)
+    with pytest.raises(UnreadableFile, match="grew over the limit"):
+        read_document(path, small, opener=opener)
 
 
 def test_unreadable_file_message_names_file_reason_and_hint(tmp_path):
