@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter
 
 from gazetteer.namecontext import DEMONYM, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
@@ -30,11 +31,14 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 #: A name that is already folded, ASCII, in words of letters and digits.
 _FOLDED = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
-#: A line of names, one a line, that is a key already; and one that is not.
-_FOLDED_LINE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+)*$", re.MULTILINE)
+#: A line of names, one a line, that is not a key already.
 _UNFOLDED_LINE = re.compile(r"^(?![a-z0-9]+(?: [a-z0-9]+)*$).*$", re.MULTILINE)
 #: Keys the spotter leaves out: one letter or digit, or only digits ("1", "22 17").
 _NOT_A_KEY = re.compile(r"^(?:[0-9 ]+|[a-z0-9])$", re.MULTILINE)
+#: A character no key has.
+_NOT_KEY_CHARS = re.compile(r"[^a-z0-9 \n]+")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_HEAD = itemgetter(0)
 _FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
 _KINDS = PLACE | ORG | DEMONYM
@@ -71,8 +75,9 @@ class Spotter:
                 keys[key] = keys.get(key, 0) | ORG
         for key in self.rules.demonyms:
             keys[key] = keys.get(key, 0) | DEMONYM
-        self._names = _with_prefixes(keys)
         log.info("spotter built over %d folded names", len(keys))
+        _add_prefixes(keys)
+        self._names = keys
 
     def _fold_word(self, word: str) -> str:
         folded = self._fold_cache.get(word)
@@ -84,15 +89,28 @@ class Spotter:
         return folded
 
     def _place_keys(self, names: list[str]) -> dict[str, int]:
-        """The keys of the gazetteer's names flagged ``PLACE``; the names that are keys
-        already (as ``Gazetteer.names()`` gives them) are picked out by regex all at once."""
+        """The keys of the gazetteer's names flagged ``PLACE``.  The names that are keys
+        already (as ``Gazetteer.names()`` gives them) are taken as they are; the others are
+        picked out by the characters no key has, all at once."""
         joined = "\n".join(names)
         if joined.count("\n") != len(names) - 1:  # a name with a line break
             return {key: PLACE for name in names for key in self._keys(name)}
-        keys = dict.fromkeys(_FOLDED_LINE.findall(joined), PLACE)
-        for short_or_number in _NOT_A_KEY.findall(joined):
-            keys.pop(short_or_number, None)
-        for name in _UNFOLDED_LINE.findall(joined):
+        keys = dict.fromkeys(names, PLACE)
+        odd_spacing = any(gap in joined for gap in ("  ", "\n ", " \n", "\n\n"))
+        if odd_spacing or joined[:1] in ("", " ") or joined[-1:] in ("", " "):
+            unfolded = set(_UNFOLDED_LINE.findall(joined))
+            not_keys = _NOT_A_KEY.findall(joined)
+        else:  # lines with a character other than [a-z0-9 ]; short or numeric keys
+            unfolded = {_line(joined, m.start()) for m in _NOT_KEY_CHARS.finditer(joined)}
+            not_keys = [*compress(names, map((1).__eq__, map(len, names)))]
+            not_keys += [
+                name
+                for name in compress(names, map(str.isdigit, map(_FIRST_CHAR, names)))
+                if _NOT_A_KEY.fullmatch(name)
+            ]
+        for name in (*unfolded, *not_keys):
+            keys.pop(name, None)
+        for name in unfolded:
             keys.update(dict.fromkeys(self._keys(name), PLACE))
         return keys
 
@@ -160,16 +178,25 @@ class Spotter:
         return self.rules.demonyms.get(self._fold(surface))
 
 
-def _with_prefixes(keys: dict[str, int]) -> dict[str, int]:
-    """``keys`` plus every run of leading words of a multi-word key, flagged ``_PREFIX``, so
-    that a look-up can stop at the first run of words no key begins with."""
+def _line(text: str, at: int) -> str:
+    """The line of ``text`` around offset ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
+def _add_prefixes(keys: dict[str, int]) -> None:
+    """Add to ``keys`` every run of leading words of a multi-word key, flagged ``_PREFIX``,
+    so that a look-up can stop at the first run of words no key begins with."""
     prefixes: set[str] = set()
-    level = {key.rpartition(" ")[0] for key in keys if " " in key}
-    while level:  # "dera ismail khan" gives "dera ismail", which gives "dera"
+    # A key's head is what precedes its last space ("" for one word), taken level by level
+    # ("dera ismail khan" gives "dera ismail", which gives "dera") by C-level maps.
+    level = set(map(_HEAD, map(str.rpartition, keys, repeat(" "))))
+    while level:
+        level.discard("")
+        level -= prefixes
         prefixes |= level
-        level = {key.rpartition(" ")[0] for key in level if " " in key} - prefixes
-    names = dict.fromkeys(prefixes, _PREFIX)
-    names.update(keys)
+        level = set(map(_HEAD, map(str.rpartition, level, repeat(" "))))
+    only_prefixes = prefixes.difference(keys)
     for both in prefixes.intersection(keys):
-        names[both] |= _PREFIX
-    return names
+        keys[both] |= _PREFIX
+    keys.update(dict.fromkeys(only_prefixes, _PREFIX))
