@@ -51,38 +51,60 @@ class Sentence(NamedTuple):
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """The sentences of ``text`` in order, non-overlapping, trimmed and non-empty."""
-    cuts = sorted(set(_punctuation_cuts(text)) | set(_line_cuts(text)))
+    cuts = sorted(set(_punctuation_cuts(text)).union(_line_cuts(text)))
+    cuts.append(len(text))
     sentences: list[Sentence] = []
     start = 0
-    for cut in [*cuts, len(text)]:
+    for cut in cuts:
         if cut - start <= MAX_SENTENCE:  # the common case, inlined for speed
-            chunk = text[start:cut]
-            stripped = chunk.strip()
-            if stripped:
-                first = start + len(chunk) - len(chunk.lstrip())
-                sentences.append(Sentence(first, first + len(stripped)))
+            rest = text[start:cut].lstrip()
+            if rest:
+                first = cut - len(rest)
+                sentences.append(Sentence(first, first + len(rest.rstrip())))
         else:
             sentences.extend(_trimmed(text, start, cut))
         start = cut
     return tuple(sentences)
 
 
-def _punctuation_cuts(text: str):
+def _punctuation_cuts(text: str) -> list[int]:
+    cuts = []
     for match in _END.finditer(text):
-        punctuation = match.group()
+        end = match.end()
+        dot = match.start()
         if (
-            punctuation[0] == "."
-            and len(punctuation.rstrip("\"'\u201d\u2019)]0123456789")) == 1
-            and _abbreviation(text, match.start())
+            text[dot] == "."
+            and len(text[dot:end].rstrip("\"'\u201d\u2019)]0123456789")) == 1
+            and _abbreviation(text, dot)
         ):
             continue
-        yield match.end()
+        cuts.append(end)
+    return cuts
+
+
+_WORD_SEPARATORS = " \n\t\u00a0"
+_OPENERS = "(\"'\u201c\u2018["
+_LONG_WORD = max(map(len, _ABBREVIATIONS)) + 1
+# The run of word characters (neither separators nor opening marks) just before a dot, up
+# to one longer than any abbreviation: most sentence ends are decided by it alone.
+_TAIL = re.compile(f"[^{re.escape(_WORD_SEPARATORS + _OPENERS)}]{{0,{_LONG_WORD}}}\\Z")
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    low = max(0, dot - 20)
-    space = max(text.rfind(c, low, dot) for c in " \n\t\u00a0")
-    word = text[max(space + 1, low) : dot].lstrip("(\"'\u201c\u2018[").lower()
+    """Whether the word before the dot is an initial or an abbreviation.
+
+    The word runs from the last separator at most 20 characters back, opening quotes and
+    brackets dropped; it is compared lower-cased.
+    """
+    start = _TAIL.search(text, max(0, dot - _LONG_WORD), dot).start()
+    if start > 0 and text[start - 1] in _WORD_SEPARATORS:
+        word = text[start:dot].lower()  # the whole word, with nothing to drop
+    elif dot - start == _LONG_WORD:
+        return False  # longer than any abbreviation, whatever comes before
+    else:
+        low = max(0, dot - 20)
+        space = max(text.rfind(c, low, dot) for c in _WORD_SEPARATORS)
+        word = text[max(space + 1, low) : dot].lstrip(_OPENERS).lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial
     return word in _ABBREVIATIONS

@@ -79,3 +79,26 @@ def test_page_break_after_a_long_paragraph_joins_even_before_a_capital():
         "The text starts.",
         f"{prose}in the 2016\n\nQuetta attack that killed many.",
     ]
+
+
+def _abbreviation_by_definition(text, dot):
+    """The word before the dot (after a separator, at most 20 characters back, opening
+    quotes and brackets dropped) is an initial or a listed abbreviation."""
+    from extraction.sentences import _ABBREVIATIONS
+
+    low = max(0, dot - 20)
+    space = max(text.rfind(c, low, dot) for c in " \n\t\u00a0")
+    word = text[max(space + 1, low) : dot].lstrip("(\"'\u201c\u2018[").lower()
+    return (len(word) == 1 and word.isalpha()) or word in _ABBREVIATIONS
+
+
+_PIECES = ["Gen", "gen", "U.S", "(Dr", "\u201cSt", "said", "approx", "messrs", "x", "\u00e9", "\u0130",
+           " ", "\n", "\t", "\u00a0", "\u2003", "((((((((", "[", "'", "\u00b2", "12"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=12))
+def test_abbreviation_check_keeps_its_definition(pieces):
+    from extraction.sentences import _abbreviation
+
+    text = "".join(pieces) + "."
+    assert _abbreviation(text, len(text) - 1) == _abbreviation_by_definition(text, len(text) - 1)
