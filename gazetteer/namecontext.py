@@ -18,6 +18,9 @@ PLACE, ORG, DEMONYM = 1, 2, 4
 
 _NOT_A_CUE_GAP = frozenset({"the"})
 _HYPHENS = ("-", "‐", "‑")
+_OF_THE = ("of", "the")
+#: Separators before a name that cannot end a quoted title.
+_PLAIN_SEPS = frozenset({"", " ", "\n", ", ", ". "})
 #: How many words before a name the person/organisation rules look at (bounded, so that a
 #: long run of capitalised words costs linear time).
 _CHAIN_WORDS = 5
@@ -65,6 +68,7 @@ class NameContext:
         }
         self.surnames: set[str] = set()
         self._ampersand = "&" in words.text
+        self._colon = ": " in words.text
 
     def _proper_place_end(self, k: int) -> bool:
         """Whether word ``k`` ends a gazetteer name of several words or is a capitalised
@@ -130,7 +134,9 @@ class NameContext:
         if k > 0 and seps[k] == " " and not caps[k - 1] and folded[k - 1] in rules.role_nouns:
             self._note_surname(last)  # after a lower-case role noun: "coach Ripley"
             return False
-        if chain and any(folded[c] in rules.org_prefixes for c in chain) or self._org_of(k):
+        if chain and any(folded[c] in rules.org_prefixes for c in chain):
+            return False
+        if k >= 2 and folded[k - 1] in _OF_THE and self._org_of(k):
             return False
         person_words = (rules.titles, rules.given_names, rules.role_nouns)
         if chain and any(folded[c] in words for c in chain for words in person_words):
@@ -142,7 +148,8 @@ class NameContext:
             and not caps[first - 1]
             and folded[first - 1] in rules.person_particles
         )
-        if arabic_name_before or hyphenated_article or self._cited_publisher(first, last):
+        cited = (self._colon or seps[first] not in _PLAIN_SEPS) and self._cited_publisher(first, last)
+        if arabic_name_before or hyphenated_article or cited:
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if caps[c]] if chain else chain
         if capitalised and not self._known_before(capitalised[0]):

@@ -97,7 +97,7 @@ class Spotter:
             return {key: PLACE for name in names for key in self._keys(name)}
         keys = dict.fromkeys(names, PLACE)
         odd_spacing = any(gap in joined for gap in ("  ", "\n ", " \n", "\n\n"))
-        if odd_spacing or joined[:1] in ("", " ") or joined[-1:] in ("", " "):
+        if odd_spacing or joined[:1] in ("", " ", "\n") or joined[-1:] in ("", " ", "\n"):
             unfolded = set(_UNFOLDED_LINE.findall(joined))
             not_keys = _NOT_A_KEY.findall(joined)
         else:  # lines with a character other than [a-z0-9 ]; short or numeric keys
@@ -140,8 +140,8 @@ class Spotter:
         # Capitalisation first: it is local, while a look-up in the big dictionary is not;
         # a particle counts only before a capitalised word.  Both are list operations in C.
         capitals = list(compress(range(count), caps))
-        heads = [k - 1 for k in capitals if k > 0 and folded[k - 1] in particles]
-        firsts = sorted({*capitals, *heads}) if heads else capitals
+        heads = [k - 1 for k in capitals if k > 0 and folded[k - 1] in particles and not caps[k - 1]]
+        firsts = sorted(capitals + heads) if heads else capitals
         for first, value in zip(firsts, map(names.get, map(folded.__getitem__, firsts))):
             if value is None:
                 continue

@@ -396,6 +396,21 @@ def test_built_from_folded_keys_like_the_gazetteer_gives_them():
     assert surfaces(Spotter(keys[:-1]), text) == surfaces(spotter, text)
 
 
+_NAME_PIECES = st.sampled_from(["a", "b", "x", "1", "22", " ", "é", "ə", "-", "'", ".", "Q", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_NAME_PIECES, max_size=6).map("".join), max_size=12))
+def test_the_name_table_does_not_depend_on_how_the_names_are_read(names):
+    """Names taken wholesale as keys give the table that folding each name alone gives
+    (names with a line break are read that way), odd spacing and short keys included."""
+    one_by_one = Spotter(["dera ismail khan", "new\nline"])
+    wholesale = Spotter(["dera ismail khan"])
+    by_name = {key for name in names for key in one_by_one._keys(name)}
+    assert wholesale._place_keys(names) == dict.fromkeys(by_name, 1)
+    assert one_by_one._place_keys([*names, "new\nline"]) == dict.fromkeys(by_name | {"new line"}, 1)
+
+
 # --- the real index --------------------------------------------------------------------
 
 
