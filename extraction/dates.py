@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from atlas.records import YearRef
+from extraction.datescan import laters, short_decades, units, year_spans
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -54,9 +55,8 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 
 # Every pattern is anchored on something rare and cheap to find (a year, a month name, a
-# time unit) and then checked around the anchor, because scanning each document with a
-# dozen free-standing patterns dominated the pipeline's time.
-_YEAR = re.compile(YEAR)
+# time unit; see extraction.datescan) and then checked around the anchor, because scanning
+# each document with a dozen free-standing patterns dominated the pipeline's time.
 _RANGE_HEAD = re.compile(rf"(?:[Bb]etween|[Ff]rom)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?$")
 _RANGE_TAIL = re.compile(
     rf"\s+(?:and|to|until|till|through)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?({YEAR})(?!\w)"
@@ -64,7 +64,6 @@ _RANGE_TAIL = re.compile(
 _SPAN_TAIL = re.compile(rf"\s?[-\u2013]\s?({YEAR}|\d\d)(?![\w/-])")
 _DECADE_TAIL = re.compile(r"['\u2019]?s(?!\w)")
 _DECADE_PART = re.compile(r"(early|mid|late)[\s-]+$")
-_SHORT_DECADE = re.compile(r"([2-9])0['\u2019]?s(?!\w)")
 _SHORT_DECADE_HEAD = re.compile(r"[Tt]he\s+(?:(early|mid|late)[\s-]+)?['\u2019]?$")
 _DAY_HEAD = re.compile(
     rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?)\s+$"
@@ -84,7 +83,6 @@ _PREPOSITION_HEAD = re.compile(
     r"(?:early\s+|late\s+|mid-?)?$"
 )
 _NO_YEAR_TAIL = re.compile(r"\s*,?\s*(?:of\s+)?\d")
-_UNIT = re.compile(r"(?:week|month|year)s?(?!\w)")
 _THIS_HEAD = re.compile(r"(?i:last|this|past)\s+$")
 _AGO_HEAD = re.compile(
     r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
@@ -100,7 +98,6 @@ _ELEVEN = re.compile(r"9/11(?![\w/-])")
 _AFTER_HEAD = re.compile(
     r"(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Pp]ost-|[Aa]ftermath\s+of|[Ww]ake\s+of)\s*(?:the\s+)?$"
 )
-_LATER = re.compile(r"(?:years?|decades?)\s+(earlier|before|later|after)(?!\w)")
 _NUMBER_HEAD = re.compile(
     r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
 )
@@ -125,17 +122,24 @@ def find_years(text: str, start: int, end: int, published: dt.date | None) -> tu
 def years_by_sentence(
     text: str, sentences: Sequence[tuple[int, int]], published: dt.date | None
 ) -> list[tuple[YearRef, ...]]:
-    """``find_years`` for each ``(start, end)`` sentence, in one pass over the text."""
+    """``find_years`` for each ``(start, end)`` sentence, in one pass over the text.
+
+    ``sentences`` are in text order and do not overlap (as ``split_sentences`` gives them),
+    so each reference lies in the last sentence starting at or before it, if in any.
+    """
+    result: list[tuple[YearRef, ...]] = [()] * len(sentences)
     refs = find_years(text, 0, len(text), published)
     if not refs:
-        return [()] * len(sentences)
-    starts = [r.start for r in refs]
-    return [
-        tuple(r for r in refs[bisect_left(starts, s) : bisect_left(starts, e)] if r.end <= e)
-        if s <= refs[-1].start
-        else ()
-        for s, e in sentences
-    ]
+        return result
+    firsts = [s for s, _ in sentences]
+    inside: dict[int, list[YearRef]] = {}
+    for ref in refs:
+        i = bisect_right(firsts, ref.start) - 1
+        if i >= 0 and ref.end <= sentences[i][1]:
+            inside.setdefault(i, []).append(ref)
+    for i, found in inside.items():
+        result[i] = tuple(found)
+    return result
 
 
 def year_near(
@@ -154,13 +158,12 @@ def _starts_word(text: str, i: int, floor: int) -> bool:
 
 
 def _explicit(text: str, start: int, end: int):
-    for m in _YEAR.finditer(text, start, end):
-        s, e = m.span()
+    for s, e in year_spans(text, start, end):
         after = text[e] if e < end else " "
         # A year starts and ends a word, except for the "s" of a decade ("1980s").
         if not _starts_word(text, s, start) or ((after.isalnum() or after == "_") and after != "s"):
             continue
-        year = int(m.group())
+        year = int(text[s:e])
         head = _RANGE_HEAD.search(text, max(start, s - 40), s)
         tail = _RANGE_TAIL.match(text, e, min(end, e + 50))
         if head and tail and _starts_word(text, head.start(), start) and year < int(tail[1]):
@@ -219,7 +222,7 @@ def _nine_eleven(text: str, start: int, end: int) -> list[YearRef]:
 def _offsets(text: str, start: int, end: int, explicit: list[YearRef]) -> list[YearRef]:
     """ "Two years earlier" counted from the closest explicit year before it in the text."""
     found = []
-    for m in _LATER.finditer(text, start, end):
+    for m in laters(text, start, end):
         count = _NUMBER_HEAD.search(text, max(start, m.start() - 8), m.start())
         before = (
             [r for r in explicit if m.start() - _NEAR <= r.end <= count.start()] if count else []
@@ -247,17 +250,17 @@ def _since(text: str, start: int, ref: YearRef, published: dt.date) -> YearRef:
 
 
 def _short_decades(text: str, start: int, end: int):
-    for m in _SHORT_DECADE.finditer(text, start, end):
-        head = _SHORT_DECADE_HEAD.search(text, max(start, m.start() - 14), m.start())
+    for s, e, digit in short_decades(text, start, end):
+        head = _SHORT_DECADE_HEAD.search(text, max(start, s - 14), s)
         if head and _starts_word(text, head.start(), start):
             low, high = _DECADE_PARTS[head[1]]
-            decade = 1900 + int(m[1]) * 10
-            yield YearRef(decade + low, decade + high, "explicit", "decade", head.start(), m.end())
+            decade = 1900 + int(digit) * 10
+            yield YearRef(decade + low, decade + high, "explicit", "decade", head.start(), e)
 
 
 def _relative(text: str, start: int, end: int, published: dt.date) -> list[YearRef]:
     found = list(_months(text, start, end, published))
-    for m in _UNIT.finditer(text, start, end):
+    for m in units(text, start, end):
         if not _starts_word(text, m.start(), start):
             continue
         unit = m.group().rstrip("s")

@@ -116,6 +116,19 @@ def test_years_by_sentence_keeps_each_reference_in_its_sentence():
     assert years_by_sentence(text, [(5, 10)], PUBLISHED) == [()]
 
 
+@given(
+    st.lists(st.sampled_from(["In 2001", " they fled.", " Then", " last month", "\n\n", " 2015-16",
+                              " the 1990s.", " October", " 3", "."]), max_size=20).map("".join),
+    st.lists(st.integers(0, 200), max_size=8),
+)
+def test_years_by_sentence_is_find_years_cut_by_sentence(text, cuts):
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    sentences = list(pairwise(bounds))
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    expected = [tuple(r for r in refs if s <= r.start < e and r.end <= e) for s, e in sentences]
+    assert years_by_sentence(text, sentences, PUBLISHED) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
