@@ -190,8 +190,10 @@ def main() -> None:
         print(f"  stage {name:<12} {size / 1e6 / max(seconds, 1e-6):8.2f} MB/s"
               f"  {seconds / (size / 1e6):7.3f} CPU-s/MB")  # fmt: skip
     own = sum(v for k, v in spent.items() if not k.startswith(" ") and k != "places")
-    print(f"  all but places: {size / 1e6 / own:8.2f} MB/s  {own / (size / 1e6):7.3f} CPU-s/MB"
-          "  (read, groups, candidates, sentences, years, linking)")
+    print(
+        f"  all but places: {size / 1e6 / own:8.2f} MB/s  {own / (size / 1e6):7.3f} CPU-s/MB"
+        "  (read, groups, candidates, sentences, years, linking)"
+    )
 
 
 if __name__ == "__main__":

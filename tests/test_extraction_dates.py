@@ -117,8 +117,23 @@ def test_years_by_sentence_keeps_each_reference_in_its_sentence():
 
 
 @given(
-    st.lists(st.sampled_from(["In 2001", " they fled.", " Then", " last month", "\n\n", " 2015-16",
-                              " the 1990s.", " October", " 3", "."]), max_size=20).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "In 2001",
+                " they fled.",
+                " Then",
+                " last month",
+                "\n\n",
+                " 2015-16",
+                " the 1990s.",
+                " October",
+                " 3",
+                ".",
+            ]
+        ),
+        max_size=20,
+    ).map("".join),
     st.lists(st.integers(0, 200), max_size=8),
 )
 def test_years_by_sentence_is_find_years_cut_by_sentence(text, cuts):
