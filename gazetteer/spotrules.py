@@ -53,7 +53,8 @@ class _Judge(NameContext):
                 surface = surface.replace(".", "")
             abbreviation = surface in rules.abbreviations
             if not abbreviation and (
-                w.folded[first] in rules.never_alone or _ACRONYM_LIKE.fullmatch(surface)
+                w.folded[first] in rules.never_alone
+                or (len(surface) < 6 and not surface[1:].islower() and _ACRONYM_LIKE.fullmatch(surface))
             ):
                 return False
             allcaps = len(surfaces[first]) > 1 and surfaces[first].isupper()
