@@ -1,8 +1,11 @@
 """Unknown group-like names surfaced for review."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extraction.candidates import find_candidates, load_cues
 from extraction.groups import GroupMatcher
@@ -54,3 +57,24 @@ def test_lexicon_names_and_state_forces_are_not_candidates(find):
     assert find("The Pakistan Army fought the Pakistani Taliban and al-Qaeda.") == []
     assert find("The Taliban pledged allegiance to nobody.") == []
     assert find("The Army said so. The Front fell.") == []
+
+
+_CALLED_ALTERNATION = re.compile(
+    r"(?:called|named|known\s+as|dubbed|calling\s+itself)\s+[\"\u201c\u2018']?"
+)
+_CLAIM_ALTERNATION = re.compile(
+    r"(?:pledged|pledges|swore|sworn|declared)\s+(?:allegiance|loyalty|bay['\u2019]?ah)"
+    r"|claimed\s+responsibility"
+)
+_CUE_WORDS = ["called", "calling", "itself", "named", "renamed", "known", "as", "dubbed", " ",
+              "\n", "\u201c", "'", "pledged", "pledges", "swore", "sworn", "declared",
+              "claimed", "allegiance", "loyalty", "bay'ah", "bayah", "responsibility", "x"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=25).map("".join))
+def test_cue_scans_find_what_the_alternations_find(text):
+    from extraction.candidates import _CALLED, _CLAIM, _in_order
+
+    for patterns, alternation in ((_CALLED, _CALLED_ALTERNATION), (_CLAIM, _CLAIM_ALTERNATION)):
+        got = [m.span() for m in _in_order(patterns, text)]
+        assert got == [m.span() for m in alternation.finditer(text)]
