@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extraction.candidates import find_candidates, load_cues
@@ -71,6 +71,10 @@ _CUE_WORDS = ["called", "calling", "itself", "named", "renamed", "known", "as", 
               "claimed", "allegiance", "loyalty", "bay'ah", "bayah", "responsibility", "x"]  # fmt: skip
 
 
+@example("they sworn allegiance, swore loyalty, pledges bay\u2019ah and pledged bayah")
+@example(
+    "a group calling itself \u201cX\u201d, renamed 'Y', known  as Z, dubbed W; claimed responsibility"
+)
 @given(st.lists(st.sampled_from(_CUE_WORDS), max_size=25).map("".join))
 def test_cue_scans_find_what_the_alternations_find(text):
     from extraction.candidates import _CALLED, _CLAIM, _in_order
