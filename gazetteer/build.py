@@ -15,7 +15,9 @@ Names kept: GeoNames names and ASCII names, alternate names written in Latin let
 ("Zhob District" -> "Zhob"), Natural Earth names, country names of ``country_names.csv``
 (official names, short forms and endonyms), aliases and supplement names. A town's
 alternate name that is the own name of a bigger town or of a foreign country is dropped
-("Philadelphia" for Amman): in a text it means the place that bears it.
+("Philadelphia" for Amman): in a text it means the place that bears it; names of places
+in Arabic-speaking countries also get a derived form without the article ("Al Ḩasakah" ->
+"Hasakah"). See ``gazetteer.altnames``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+from gazetteer.altnames import drop_borrowed_alternates, names_without_article
 from gazetteer.centres import (
     admin1_centres,
     admin2_centre,
@@ -40,6 +43,7 @@ from gazetteer.curated import (
     read_aliases,
     read_country_names,
     read_country_points,
+    read_given_names,
     read_supplement,
 )
 from gazetteer.index import ALTERNATE, DEFAULT_PATH, DERIVED, PRIMARY, write_index
@@ -106,47 +110,6 @@ def _populated(towns: list[GeoName], admin1_names: dict[str, str]) -> list[Entry
         names += [(n, ALTERNATE) for n in latin_alternates(town.alternatenames)]
         entries.append((place, names))
     return entries
-
-
-def drop_borrowed_alternates(towns: list[Entry], countries: list[Entry]) -> None:
-    """Drop a town's alternate names that are the own name of a bigger town or of a
-    foreign country: GeoNames lists historical and neighbouring names as alternates
-    ("Philadelphia" for Amman, "Atlanta" for Lyons, "White House" for Guntersville), and
-    such a name in a text means the place that bears it. A town known by its own
-    country's name ("Mexico" for Mexico City) keeps it: the ranking weighs that case."""
-    bearers: dict[str, list[Place]] = defaultdict(list)
-    for place, names in towns + countries:
-        for key in {fold(n) for n, kind in names if kind == PRIMARY}:
-            bearers[key].append(place)
-    for place, names in towns:
-        own = {_spelled_out(fold(n)) for n, kind in names if kind == PRIMARY}
-        names[:] = [
-            (name, kind)
-            for name, kind in names
-            if kind != ALTERNATE
-            or _own_form(fold(name), own)
-            or not any(_outranks(other, place) for other in bearers.get(fold(name), ()))
-        ]
-
-
-_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-
-
-def _spelled_out(key: str) -> str:
-    return " ".join(_SHORT_WORDS.get(word, word) for word in key.split())
-
-
-def _own_form(key: str, own: set[str]) -> bool:
-    """The alternate is one of the town's own names, abbreviated ("St. George") or
-    shortened to its first words ("Avondale" for Avondale Estates)."""
-    key = _spelled_out(key)
-    return any(name == key or name.startswith(key + " ") for name in own)
-
-
-def _outranks(other: Place, town: Place) -> bool:
-    if other.feature_type == "country":
-        return other.country_code != town.country_code
-    return other.population > town.population
 
 
 def _keep(entries: list[Entry] | None, unplaced: dict[str, Entry], entry: Entry) -> None:
@@ -330,6 +293,12 @@ def build(
     populated = _populated(towns, admin1_names)
     drop_borrowed_alternates(populated, [e for e in entries if e[0].feature_type == "country"])
     entries += populated
+    arabic = frozenset(
+        c.iso
+        for c in read_countries(geo / "countryInfo.txt")
+        if c.languages and c.languages[0].split("-")[0] == "ar"
+    )
+    names_without_article(entries, arabic, read_given_names(DATA_DIR / "not_places.yaml"))
     new_places, same_as = read_supplement(supplement)
     extra_places, extra_names = read_supplement(DATA_DIR / "geonames_extra.csv", geonames_ids=True)
     new_places, same_as = extra_places + new_places, extra_names + same_as

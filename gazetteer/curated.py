@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from gazetteer.normalize import fold
 from gazetteer.records import FEATURE_TYPES
 
 SUPPLEMENT_COLUMNS = (
@@ -207,3 +210,13 @@ def read_country_names(path: Path) -> dict[str, tuple[str, ...]]:
             )
         names.setdefault(code, []).append(name)
     return {code: tuple(found) for code, found in names.items()}
+
+
+def read_given_names(path: Path) -> frozenset[str]:
+    """The folded ``given_names`` of ``not_places.yaml`` (names that are never places
+    alone), or none when the file is missing."""
+    if not path.is_file():
+        return frozenset()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = (data.get("given_names") or {}).get("names") or []
+    return frozenset(fold(str(name)) for name in names)

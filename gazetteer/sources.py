@@ -60,6 +60,8 @@ class Country:
     capital: str
     population: int
     geonameid: int
+    languages: tuple[str, ...] = ()
+    """Language codes, main language first ("ar-SY", "ku", ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,8 @@ def read_countries(path: Path) -> list[Country]:
         if f[0] == "ISO":
             continue  # a header line without the usual '#'
         try:
-            rows.append(Country(f[0], f[1], f[4], f[5], _int(f[7]), int(f[16])))
+            languages = tuple(code for code in f[15].split(",") if code)
+            rows.append(Country(f[0], f[1], f[4], f[5], _int(f[7]), int(f[16]), languages))
         except ValueError as err:
             raise SourceError(f"{path}:{number}: {err}") from err
     return rows

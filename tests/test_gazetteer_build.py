@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.build import DATA_DIR, build, drop_borrowed_alternates, latin_alternates
+from gazetteer.build import DATA_DIR, build, latin_alternates
 from gazetteer.curated import CuratedDataError, read_country_names
-from gazetteer.index import ALTERNATE, PRIMARY, Gazetteer
-from gazetteer.records import Place
+from gazetteer.index import Gazetteer
 
 SOURCE = Path(__file__).parent / "fixtures" / "gazetteer_source"
 
@@ -214,41 +213,3 @@ def test_shipped_country_names_cover_official_names_and_old_short_forms() -> Non
     assert "Democratic People's Republic of Korea" in shipped["KP"]
     # Reviewed out: ordinary words and demonyms ("Island" for Iceland, "Thai").
     assert "Island" not in shipped["IS"] and "Thai" not in shipped["TH"]
-
-
-def _town(place_id: str, name: str, population: int, country: str = "US") -> Place:
-    kind = "city" if population >= 15_000 else "locality"
-    return Place(place_id, name, 0.0, 0.0, kind, country, None, population)  # type: ignore[arg-type]
-
-
-def test_alternates_borrowed_from_bigger_towns_or_foreign_countries_are_dropped() -> None:
-    atlanta = (_town("gn:1", "Atlanta", 500_000), [("Atlanta", PRIMARY)])
-    lyons = (
-        _town("gn:2", "Lyons", 3_000),
-        [("Lyons", PRIMARY), ("Atlanta", ALTERNATE), ("Lyon Town", ALTERNATE)],
-    )
-    estates = (
-        _town("gn:3", "Avondale Estates", 3_000),
-        [("Avondale Estates", PRIMARY), ("Avondale", ALTERNATE)],
-    )
-    avondale = (_town("gn:4", "Avondale", 80_000), [("Avondale", PRIMARY)])
-    george = (
-        _town("gn:5", "Saint George", 2_000),
-        [("Saint George", PRIMARY), ("St. George", ALTERNATE)],
-    )
-    utah = (_town("gn:6", "St. George", 90_000), [("St. George", PRIMARY)])
-    mexico_city = (
-        _town("gn:7", "Mexico City", 9_000_000, "MX"),
-        [("Mexico City", PRIMARY), ("Mexico", ALTERNATE), ("Iraq", ALTERNATE)],
-    )
-    countries = [
-        (Place("gn:8", "Mexico", 23.0, -102.0, "country", "MX", None, 1), [("Mexico", PRIMARY)]),
-        (Place("gn:9", "Iraq", 33.0, 44.0, "country", "IQ", None, 1), [("Iraq", PRIMARY)]),
-    ]
-    towns = [atlanta, lyons, estates, avondale, george, utah, mexico_city]
-    drop_borrowed_alternates(towns, countries)
-    assert lyons[1] == [("Lyons", PRIMARY), ("Lyon Town", ALTERNATE)]
-    # Its own name shortened or abbreviated stays, even when a bigger town bears it.
-    assert ("Avondale", ALTERNATE) in estates[1] and ("St. George", ALTERNATE) in george[1]
-    # Its own country's name stays (the ranking weighs it); a foreign country's goes.
-    assert mexico_city[1] == [("Mexico City", PRIMARY), ("Mexico", ALTERNATE)]
