@@ -21,6 +21,13 @@ _SPLIT = re.compile(
     r"([^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)*[^\W\d_](?![^\W_])"
     r"|[^\W_]*+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*))"
 )
+#: ``_SPLIT`` for a text whose letters and digits are all ASCII (curly quotes and dashes
+#: allowed): ranges instead of Unicode categories, a third faster.
+_SPLIT_PLAIN = re.compile(
+    r"([A-Za-z0-9](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)*[A-Za-z](?![A-Za-z0-9])"
+    r"|[A-Za-z0-9]*+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[A-Za-z0-9]+)*))"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
 _RUN_SEP = frozenset({" ", "-", "‐", "‑", ". "})
 _FIRST = itemgetter(0)
@@ -68,7 +75,8 @@ class Words:
 def cut(text: str, fold_word: Callable[[str], str]) -> Words:
     """Cut ``text`` into words with their offsets and folded forms; ``fold_word`` folds a
     word that is not plain ASCII (the gazetteer's fold, cached)."""
-    parts = _SPLIT.split(text)
+    plain = text.isascii() or not any(c.isalnum() for c in set(_NON_ASCII.findall(text)))
+    parts = (_SPLIT_PLAIN if plain else _SPLIT).split(text)
     tokens = parts[1::2]
     if not tokens:
         return Words(text, [], [], [], [], [], [])
