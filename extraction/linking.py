@@ -83,47 +83,67 @@ def link_events(
     places: Sequence[Mention],
     years: Sequence[tuple[YearRef, ...]],
 ) -> tuple[Event, ...]:
-    """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``."""
-    by_sentence_groups = _bucket(sentences, groups)
-    by_sentence_places = _bucket(sentences, places)
+    """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``.
+
+    Only sentences with places (where events come from) or years (which set the carried
+    year) are visited; between them, a paragraph break only matters while a year is carried.
+    """
+    text = document.text
+    groups_in = _bucket(sentences, groups)
+    places_in = _bucket(sentences, places)
     events: dict[str, Event] = {}
     context: YearRef | None = None
-    for i, sentence in enumerate(sentences):
-        if i and _paragraph_break(document.text, sentences[i - 1].end, sentence.start):
+    last = 0
+    for i in sorted(places_in.keys() | {i for i, refs in enumerate(years) if refs}):
+        if context is not None and any(
+            _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
+            for k in range(max(last + 1, 1), i + 1)
+        ):
             context = None
-        if document.section_at(sentence.start) is not None:
+        last = i
+        sentence = sentences[i]
+        if document.sections and document.section_at(sentence.start) is not None:
             continue
-        reporting = [p for p in by_sentence_places[i] if p.section is None]
-        carried = context
-        if reporting and context is not None and not years[i]:
-            carried = None if _NOW.search(document.text, sentence.start, sentence.end) else context
-        for link in _links(document.text, sentences, i, by_sentence_groups, reporting):
-            event = _event(document, link, years[i], carried)
-            if event.event_id not in events or events[event.event_id].confidence < event.confidence:
-                events[event.event_id] = event
+        reporting = [p for p in places_in.get(i, ()) if p.section is None]
+        links = list(_links(text, sentences, i, groups_in, reporting))
+        if links:
+            carried = context
+            if context is not None and not years[i]:
+                carried = None if _NOW.search(text, sentence.start, sentence.end) else context
+            for link in links:
+                event = _event(document, link, years[i], carried)
+                known = events.get(event.event_id)
+                if known is None or known.confidence < event.confidence:
+                    events[event.event_id] = event
         if years[i]:
             context = years[i][-1]
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
 
 
-def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> list[list]:
-    """The spans lying wholly inside each sentence."""
+def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> dict[int, list]:
+    """The spans lying wholly inside each sentence, by sentence index (none: no entry)."""
+    buckets: dict[int, list] = {}
+    if not spans:
+        return buckets
     starts = [s.start for s in sentences]
-    buckets: list[list] = [[] for _ in sentences]
     for span in spans:
         i = bisect_right(starts, span.start) - 1
         if i >= 0 and span.end <= sentences[i].end:
-            buckets[i].append(span)
+            buckets.setdefault(i, []).append(span)
     return buckets
 
 
 def _links(
-    text: str, sentences: Sequence[Sentence], i: int, groups: list[list], places: list[Mention]
+    text: str,
+    sentences: Sequence[Sentence],
+    i: int,
+    groups: dict[int, list[GroupMention]],
+    places: list[Mention],
 ):
     sentence = sentences[i]
     if not places:
         return
-    if groups[i]:
+    if i in groups:
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         for group in groups[i]:
@@ -143,7 +163,7 @@ def _links(
 
 
 def _antecedent(
-    text: str, sentences: Sequence[Sentence], i: int, groups: list[list]
+    text: str, sentences: Sequence[Sentence], i: int, groups: dict[int, list[GroupMention]]
 ) -> tuple[int, str, list[GroupMention]] | None:
     """The earlier sentence this one refers back to, how, and the groups it means.
 
@@ -152,7 +172,7 @@ def _antecedent(
     """
     sentence = sentences[i]
     for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
-        if groups[j]:
+        if j in groups:
             break
     else:
         return None
