@@ -1,7 +1,7 @@
 """A cheap language guess, so that documents in other languages can be flagged for review.
 
 Every document passes through here, so the counting is done by ``str``/``bytes`` methods
-and a regex in C rather than a Python loop over characters.
+in C rather than by a Python loop over characters.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ said not or an their they but its been who had will after also
 _STOPWORDS = frozenset(_STOPWORD_TEXT.encode().split())
 _SAMPLE = 100_000
 _LOWER = b"abcdefghijklmnopqrstuvwxyz"
-_ASCII_LETTERS = _LOWER + _LOWER.upper()
-# Bytes that are not ASCII letters (deleted to count letters) and a table turning every
-# byte but a-z into a space (to split lower-cased text into its [a-z]+ words).
-_NOT_LETTERS = bytes(b for b in range(256) if b not in _ASCII_LETTERS)
+# A table for bytes.translate turning every byte but a-z into a space.
 _WORDS_ONLY = bytes(b if b in _LOWER else 0x20 for b in range(256))
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+# The only characters outside ASCII that lower-case to an ASCII letter (one each).
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 
 
 def guess_language(text: str) -> str | None:
@@ -32,16 +31,29 @@ def guess_language(text: str) -> str | None:
     and more than 12% of their ``[a-z]+`` words (after lower-casing) English stopwords.
     """
     sample = text[:_SAMPLE]
-    # Non-ASCII characters become "?" (not a letter), so the ASCII letters count as they are.
-    ascii_letters = len(sample.encode("ascii", "replace").translate(None, _NOT_LETTERS))
-    other_letters = 0
+    # Non-ASCII characters become "?", so [a-z]+ words and ASCII letters count as they are.
+    words = sample.lower().encode("ascii", "replace").translate(_WORDS_ONLY)
+    ascii_letters = len(words) - words.count(b" ")
     if not sample.isascii():
-        counts = Counter(_ASCII_RUN.sub("", sample))
-        other_letters = sum(n for char, n in counts.items() if char.isalpha())
-    letters = ascii_letters + other_letters
-    if letters < 20:
+        ascii_letters -= sum(map(sample.count, _LOWER_TO_ASCII))
+        if not _mostly_ascii_letters(sample, ascii_letters):
+            return None
+    elif ascii_letters < 20:
         return None
-    # str.lower first: a few non-ASCII letters lower-case to ASCII ones ("\u0130" -> "i\u0307").
-    words = sample.lower().encode("ascii", "replace").translate(_WORDS_ONLY).split()
-    stop_share = sum(map(_STOPWORDS.__contains__, words)) / max(len(words), 1)
-    return "en" if ascii_letters / letters > 0.9 and stop_share > 0.12 else None
+    split = words.split()
+    stop_share = sum(map(_STOPWORDS.__contains__, split)) / max(len(split), 1)
+    return "en" if stop_share > 0.12 else None
+
+
+def _mostly_ascii_letters(sample: str, ascii_letters: int) -> bool:
+    """At least 20 letters, more than 90% of them ASCII.
+
+    Every non-ASCII character is at most one letter: when even that many keep the share
+    above 90%, the exact count (a Counter of the non-ASCII characters) is not needed.
+    """
+    others = len(sample) - len(sample.encode("ascii", "ignore"))
+    if ascii_letters >= 20 and ascii_letters / (ascii_letters + others) > 0.9:
+        return True
+    counts = Counter(_ASCII_RUN.sub("", sample))
+    letters = ascii_letters + sum(n for char, n in counts.items() if char.isalpha())
+    return letters >= 20 and ascii_letters / letters > 0.9

@@ -51,6 +51,8 @@ _WORDS = ["the", "of", "and", "Taliban", "Khost", "said", "attaque", "İstanbul"
 
 
 @example(BODY.upper().split())
+@example(["said"] * 9 + ["\u00e9"] * 4)
+@example(["said"] * 9 + ["\u00e9"] * 3 + ["\u2019"] * 5)
 @example(["Khost"] * 40 + ["a\u0130"] * 8)
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), min_size=0, max_size=60))
 def test_language_guess_counts_as_the_definition(words):
