@@ -111,7 +111,7 @@ class _Judge(NameContext):
         if line_end - line_start >= _HEADLINE:
             return False
         line = text[line_start:line_end]
-        return sum(c.isupper() for c in line) > 4 * sum(c.islower() for c in line)
+        return sum(map(str.isupper, line)) > 4 * sum(map(str.islower, line))
 
     def _common_word_ok(self, i: int) -> bool:
         """A one-word name that is also a common English word, a title or a given name
