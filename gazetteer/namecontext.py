@@ -148,7 +148,9 @@ class NameContext:
             and not caps[first - 1]
             and folded[first - 1] in rules.person_particles
         )
-        cited = (self._colon or seps[first] not in _PLAIN_SEPS) and self._cited_publisher(first, last)
+        cited = (self._colon or seps[first] not in _PLAIN_SEPS) and self._cited_publisher(
+            first, last
+        )
         if arabic_name_before or hyphenated_article or cited:
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if caps[c]] if chain else chain

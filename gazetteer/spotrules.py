@@ -54,7 +54,11 @@ class _Judge(NameContext):
             abbreviation = surface in rules.abbreviations
             if not abbreviation and (
                 w.folded[first] in rules.never_alone
-                or (len(surface) < 6 and not surface[1:].islower() and _ACRONYM_LIKE.fullmatch(surface))
+                or (
+                    len(surface) < 6
+                    and not surface[1:].islower()
+                    and _ACRONYM_LIKE.fullmatch(surface)
+                )
             ):
                 return False
             allcaps = len(surfaces[first]) > 1 and surfaces[first].isupper()
@@ -92,7 +96,11 @@ class _Judge(NameContext):
             caps[k]
             or w.surfaces[k][0].isdigit()
             or folded[k] in particles
-            or (folded[k] in rules.place_words_after and caps[k - 1] and folded[k - 1] not in particles)
+            or (
+                folded[k] in rules.place_words_after
+                and caps[k - 1]
+                and folded[k - 1] not in particles
+            )
             for k in range(first + 1, last + 1)
         )
 

@@ -140,7 +140,9 @@ class Spotter:
         # Capitalisation first: it is local, while a look-up in the big dictionary is not;
         # a particle counts only before a capitalised word.  Both are list operations in C.
         capitals = list(compress(range(count), caps))
-        heads = [k - 1 for k in capitals if k > 0 and folded[k - 1] in particles and not caps[k - 1]]
+        heads = [
+            k - 1 for k in capitals if k > 0 and folded[k - 1] in particles and not caps[k - 1]
+        ]
         firsts = sorted(capitals + heads) if heads else capitals
         for first, value in zip(firsts, map(names.get, map(folded.__getitem__, firsts))):
             if value is None:

@@ -11,7 +11,19 @@ from gazetteer.tokens import WORD, cut
 
 _PIECES = st.sampled_from(
     list("aAbZs1 .'’-_\n,é́ÉßİΣ")
-    + ["U.S.", "e.g.", "Qa'ida", "I've", "don't", "it's", "'s ", "Karachi’s", "3.5", "x.Y.z", "ab.C.D"]
+    + [
+        "U.S.",
+        "e.g.",
+        "Qa'ida",
+        "I've",
+        "don't",
+        "it's",
+        "'s ",
+        "Karachi’s",
+        "3.5",
+        "x.Y.z",
+        "ab.C.D",
+    ]
 )
 
 
