@@ -8,25 +8,23 @@ warning, never a guess.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
-from types import MappingProxyType
 
 from atlas.records import DatePrecision
 from extraction.formats import FileMeta
+from extraction.sidecar import SIDECAR, SIDECAR_COLUMNS, read_sidecar
+
+__all__ = ["SIDECAR", "SIDECAR_COLUMNS", "Metadata", "parse_date", "read_sidecar", "resolve"]
 
 logger = logging.getLogger(__name__)
 
-SIDECAR = "sources.csv"
-SIDECAR_COLUMNS = ("file", "title", "publication", "author", "published", "url", "note")
-_MAX_SIDECAR_BYTES = 16 * 1024 * 1024
 _HEADER_LINES = 8
+_PROSE_LINE = 150
+"""Characters; a longer opening line is prose, and the header ends before it."""
 _FOOTER_LINES = 8
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -55,6 +53,7 @@ _ORG_WORDS = re.compile(
 )
 _MARKUP = re.compile(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_NO_FILE_META = FileMeta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,60 +115,6 @@ def parse_date(
     return parsed
 
 
-def read_sidecar(folder: Path, warnings: list[str]) -> Mapping[str, Mapping[str, str]]:
-    """The rows of ``folder/sources.csv`` by file name; empty when there is none or it is broken.
-
-    The parsed file is cached on its path, size and modification time, so a folder of many
-    documents reads its sidecar once.
-    """
-    path = folder / SIDECAR
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return {}
-    except OSError as err:
-        warnings.append(f"{path}: unreadable sidecar ({err}); ignored")
-        return {}
-    if info.st_size > _MAX_SIDECAR_BYTES:
-        warnings.append(
-            f"{path}: sidecar larger than {_MAX_SIDECAR_BYTES // 1024 // 1024} MB; ignored"
-        )
-        return {}
-    rows, problem = _load_sidecar(str(path), info.st_size, info.st_mtime_ns)
-    if problem:
-        warnings.append(problem)
-    return rows
-
-
-@lru_cache(maxsize=16)
-def _load_sidecar(
-    path: str, size: int, mtime_ns: int
-) -> tuple[Mapping[str, Mapping[str, str]], str | None]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "file" not in reader.fieldnames:
-                return {}, f"{path}: no 'file' column; sidecar ignored"
-            rows = {
-                (row.get("file") or "").strip(): MappingProxyType(
-                    {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-                )
-                for row in reader
-            }
-            return MappingProxyType(rows), None
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        return {}, f"{path}: unreadable sidecar ({err}); ignored"
-
-
-def _clean_lines(text: str) -> Iterator[str]:
-    """Non-blank lines with runs of whitespace (tabs, no-break spaces) made single spaces.
-
-    Lazy, because only the first few lines are wanted: cleaning every line of a long text
-    cost more than the rest of the metadata together.
-    """
-    return (" ".join(words) for words in map(str.split, text.splitlines()) if words)
-
-
 def _last_lines(text: str, count: int) -> list[str]:
     """The last ``count`` non-blank lines of ``text``, as they are (cleaned when needed)."""
     lines: list[str] = []
@@ -182,18 +127,36 @@ def _last_lines(text: str, count: int) -> list[str]:
 
 
 def _header(lines: Iterable[str]) -> list[str]:
-    """The opening short lines before the first paragraph of prose."""
+    """The opening short lines before the first paragraph of prose, cleaned.
+
+    Cleaning makes runs of whitespace (tabs, no-break spaces) single spaces. Only the
+    lines kept are cleaned whole: a URL is one word (nothing to clean), and a line whose
+    first 600 characters already clean to more than 150 is prose (cleaning never lengthens).
+    """
     header: list[str] = []
-    for line in lines:
-        if _URL_LINE.match(line):
-            header.append(line)
+    for raw in lines:
+        stripped = raw.strip()
+        if not stripped:
             continue
-        if len(line) > 150 or (line.endswith(".") and len(line.split()) > 12):
+        if _URL_LINE.match(stripped):
+            header.append(stripped)
+            continue
+        if (
+            len(stripped) > 4 * _PROSE_LINE
+            and len(_clean(stripped[: 4 * _PROSE_LINE])) > _PROSE_LINE
+        ):
+            break
+        line = _clean(stripped)
+        if len(line) > _PROSE_LINE or (line.endswith(".") and len(line.split()) > 12):
             break
         header.append(line)
         if len(header) == _HEADER_LINES:
             break
     return header
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())
 
 
 def _is_title(line: str) -> bool:
@@ -207,9 +170,8 @@ def _is_title(line: str) -> bool:
 
 def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
     """Guess metadata from the opening lines (URL, title, byline, date) and a closing SOURCE line."""
-    lines = _clean_lines(text[:20_000])
     # Markdown heading marks and emphasis are layout, not part of a title or byline.
-    header = [_MARKUP.sub("", line).strip() for line in _header(lines)]
+    header = [_MARKUP.sub("", line).strip() for line in _header(text[:20_000].splitlines())]
     url = next((line for line in header if _URL_LINE.match(line)), None)
     title = author = source = None
     date: tuple[dt.date, DatePrecision] | None = None
@@ -258,9 +220,9 @@ def _source_line(lines: list[str]) -> tuple[str | None, str | None]:
     for index, raw in enumerate(lines):
         if not _SOURCE_LINE.match(raw.strip()):
             continue
-        match = _SOURCE_LINE.match(" ".join(raw.split()))
+        match = _SOURCE_LINE.match(_clean(raw))
         value = match.group("value").strip()
-        following = " ".join(lines[index + 1].split()) if index + 1 < len(lines) else None
+        following = _clean(lines[index + 1]) if index + 1 < len(lines) else None
         following = following if following is not None and len(following) <= 80 else None
         if value and following and _PERSON.match(value):
             return value, following
@@ -285,6 +247,15 @@ def resolve(
 ) -> Metadata:
     """Combine sidecar, file and text metadata, field by field in that order of trust."""
     guessed = from_text(text, today, warnings)
+    if not sidecar_row and file_meta == _NO_FILE_META:  # a plain text file: the text alone
+        return Metadata(
+            title=guessed.title or None,
+            source=guessed.source or None,
+            author=guessed.author or None,
+            published=guessed.published,
+            published_precision=guessed.published_precision,
+            url=guessed.url or None,
+        )
     stored = Metadata(
         title=file_meta.title, source=file_meta.source, author=file_meta.author, url=file_meta.url
     )

@@ -135,7 +135,8 @@ def read_with_warnings(
 ) -> Reading:
     """Read one file into a ``Document`` and say what was doubtful; raises ``UnreadableFile``."""
     name = str(path)
-    suffix = Path(name).suffix.lower()
+    where = Path(name)  # built once: pathlib costs as much as reading a small file
+    suffix = where.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
         raise _problem(
@@ -167,19 +168,20 @@ def read_with_warnings(
         raise _problem(
             name, "empty file (no text)", "check the source; the copy may have no content"
         )
-    return _assemble(name, data, text, file_meta, today or dt.date.today())
+    return _assemble(name, where, data, text, file_meta, today or dt.date.today())
 
 
-def _assemble(name: str, data: bytes, text: str, file_meta: FileMeta, today: dt.date) -> Reading:
+def _assemble(
+    name: str, where: Path, data: bytes, text: str, file_meta: FileMeta, today: dt.date
+) -> Reading:
     """Put text, metadata, sections and language together into the ``Document``."""
     warnings: list[str] = []
-    folder = Path(name).parent
-    row = metadata.read_sidecar(folder, warnings).get(Path(name).name)
+    row = metadata.read_sidecar(where.parent, warnings).get(where.name)
     meta = metadata.resolve(text, file_meta, row, today, warnings)
     for warning in warnings:
         logger.warning("%s: %s", name, warning)
     document = Document(
-        doc_id=Path(name).name,
+        doc_id=where.name,
         doc_hash=hashlib.sha256(data).hexdigest(),
         path=name,
         text=text,
