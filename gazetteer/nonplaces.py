@@ -62,9 +62,9 @@ class NonPlaceRules:
 
     @cached_property
     def may_follow_place(self) -> frozenset[str]:
-        """Capitalised words after a place that leave it a place ("Karachi Monday",
-        "Quetta Police chief Khan"): place words, common words, titles, role nouns, given
-        names, name particles and demonyms."""
+        """Capitalised words that may follow a place name without making it part of a
+        longer name: place words, common words, titles, role nouns, given names, name
+        particles and demonyms (one set, so the spotter asks once)."""
         return (
             self.place_words_after
             | self.common
@@ -74,10 +74,6 @@ class NonPlaceRules:
             | self.particles
             | frozenset(self.demonyms)
         )
-
-    def is_common(self, word: str) -> bool:
-        """Whether a folded word is a common English word (either tier)."""
-        return word in self.common
 
 
 def _words(section: dict, key: str, fold: Callable[[str], str]) -> frozenset[str]:

@@ -51,14 +51,6 @@ class Words:
     caps: list[bool]
     """Whether each word starts with a capital letter."""
 
-    def sep(self, i: int) -> str:
-        """The characters between word ``i - 1`` and word ``i``."""
-        return self.seps[i]
-
-    def cap(self, i: int) -> bool:
-        """Whether word ``i`` starts with a capital letter."""
-        return self.caps[i]
-
     def allcaps(self, i: int) -> bool:
         """Whether word ``i`` is two or more capital letters ("FATA", "KARACHI")."""
         word = self.surfaces[i]
