@@ -68,6 +68,22 @@ _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     ),
 )
 _SOURCE_LINE = re.compile(r"^source\s*:\s*.{0,200}$", re.IGNORECASE)
+# Every rule above in one pattern: a line it does not match (and that does not end with a
+# credit's ")") is reporting, decided in one regex call instead of a dozen. Case is ignored
+# throughout, which changes nothing for the one rule without letters.
+_ANY_RULE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            *(p for p, _ in _BLOCKS),
+            _RELATED_HEADING,
+            _CONTENTS_HEADING,
+            *(p for p, _ in _LINE_RULES),
+            _SOURCE_LINE,
+        )
+    ),
+    re.IGNORECASE,
+)
 _PROSE = 150
 _FOOTER = 8
 
@@ -101,6 +117,9 @@ def find_sections(text: str) -> tuple[Section, ...]:
     index = 0
     while index < len(lines):
         start, end, line = lines[index]
+        if not line.endswith(")") and not _ANY_RULE.match(line):
+            index += 1
+            continue
         kind = _block_kind(line)
         if kind is not None:
             stop = index + 1

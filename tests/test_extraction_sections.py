@@ -132,3 +132,18 @@ def test_sections_are_sorted_disjoint_and_inside_the_text(text):
     for section in sections:
         assert previous_end <= section.start < section.end <= len(text)
         previous_end = section.end
+
+
+_LINE_PIECES = ["Read more", "related", ":", " ", "Notes", "References", "About the author",
+                "[", "]", "Photo", "credit", "by", "Click here to continue", "Source", "abc",
+                "javascript is disabled", "Contents", "Subscribe to", "(AFP)", ")", "\u00a0"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=8).map("".join))
+def test_the_combined_rule_matches_whenever_one_rule_does(line):
+    from extraction import sections
+
+    rules = [p for p, _ in sections._BLOCKS] + [p for p, _ in sections._LINE_RULES]
+    rules += [sections._RELATED_HEADING, sections._CONTENTS_HEADING, sections._SOURCE_LINE]
+    if any(rule.match(line) for rule in rules):
+        assert sections._ANY_RULE.match(line)
