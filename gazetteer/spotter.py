@@ -38,6 +38,7 @@ _NOT_A_KEY = re.compile(r"^(?:[0-9 ]+|[a-z0-9])$", re.MULTILINE)
 #: A character no key has.
 _NOT_KEY_CHARS = re.compile(r"[^a-z0-9 \n]+")
 _FIRST_CHAR = itemgetter(slice(0, 1))
+_ONE_CHARACTER_KEYS = tuple("abcdefghijklmnopqrstuvwxyz0123456789")
 _HEAD = itemgetter(0)
 _FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
@@ -100,13 +101,15 @@ class Spotter:
         if odd_spacing or joined[:1] in ("", " ", "\n") or joined[-1:] in ("", " ", "\n"):
             unfolded = set(_UNFOLDED_LINE.findall(joined))
             not_keys = _NOT_A_KEY.findall(joined)
-        else:  # lines with a character other than [a-z0-9 ]; short or numeric keys
+        else:  # lines with a character other than [a-z0-9 ]; one-letter or numeric keys
             unfolded = {_line(joined, m.start()) for m in _NOT_KEY_CHARS.finditer(joined)}
-            not_keys = [*compress(names, map((1).__eq__, map(len, names)))]
-            not_keys += [
-                name
-                for name in compress(names, map(str.isdigit, map(_FIRST_CHAR, names)))
-                if _NOT_A_KEY.fullmatch(name)
+            not_keys = [
+                *_ONE_CHARACTER_KEYS,
+                *(
+                    name
+                    for name in compress(names, map(str.isdigit, map(_FIRST_CHAR, names)))
+                    if _NOT_A_KEY.fullmatch(name)
+                ),
             ]
         for name in (*unfolded, *not_keys):
             keys.pop(name, None)
@@ -198,7 +201,6 @@ def _add_prefixes(keys: dict[str, int]) -> None:
         level -= prefixes
         prefixes |= level
         level = set(map(_HEAD, map(str.rpartition, level, repeat(" "))))
-    only_prefixes = prefixes.difference(keys)
-    for both in prefixes.intersection(keys):
-        keys[both] |= _PREFIX
-    keys.update(dict.fromkeys(only_prefixes, _PREFIX))
+    get = keys.get
+    for prefix in prefixes:  # cheaper than set intersection and difference with the dict
+        keys[prefix] = get(prefix, 0) | _PREFIX
