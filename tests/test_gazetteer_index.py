@@ -3,8 +3,12 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
+from gazetteer.build import DATA_DIR
+from gazetteer.cues import shipped_cues
 from gazetteer.index import Gazetteer, IndexFormatError
+from gazetteer.normalize import fold
 from tests.test_gazetteer_build import build_fixture_index
 
 
@@ -50,3 +54,16 @@ def test_shipped_index_loads() -> None:
     gaz = Gazetteer.load()
     assert len(gaz) > 100_000
     assert any(p.feature_type == "country" for p in gaz.candidates("Pakistan"))
+
+
+def test_shipped_index_knows_the_spotters_place_abbreviations() -> None:
+    """Every all-capital place abbreviation the spotter takes for a place (not_places.yaml)
+    is a name in the shipped index or a state abbreviation of cues.csv, so that a spotted
+    "KP" or "GB" gets an answer; "LA" alone is left out: as a name it would match "La"."""
+    gaz, cues = Gazetteer.load(), shipped_cues()
+    data = yaml.safe_load((DATA_DIR / "not_places.yaml").read_text(encoding="utf-8"))
+    words = data["place_abbreviations"]["words"]
+    unknown = {w for w in words if not gaz.hits(fold(w)) and w not in cues.by_kind["abbreviation"]}
+    assert unknown == {"LA"}
+    assert {p.name for p in gaz.candidates("KP")} == {"Khyber Pakhtunkhwa"}
+    assert {p.name for p in gaz.candidates("GB")} == {"Gilgit-Baltistan"}
