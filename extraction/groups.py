@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 import ahocorasick
 
@@ -41,22 +42,28 @@ class GroupMatcher:
 
     def find(self, text: str) -> tuple[GroupMention, ...]:
         """Every group mention in ``text``, in text order, non-overlapping (longest first)."""
-        folded = fold(text)
-        found: list[tuple[int, int, Group]] = []
+        folded = None if text.isascii() else fold(text)
+        lower, cased = _ascii_folds(text) if folded is None else (folded.lower, folded.text)
+        hits = []
         for automaton, haystack, acronym in (
-            (self._aliases, folded.lower, False),
-            (self._acronyms, folded.text, True),
+            (self._aliases, lower, False),
+            (self._acronyms, cased, True),
         ):
-            if automaton is None:
+            if automaton is not None:
+                hits += [(end, n, group, acronym) for end, (n, group) in automaton.iter(haystack)]
+        if not hits:
+            return ()
+        # Offsets back into the text (numpy) only for the few documents with a possible name.
+        folded = folded or fold(text)
+        found: list[tuple[int, int, Group]] = []
+        for end, length, group, acronym in hits:
+            start = folded.original(end - length + 1)
+            stop = folded.original(end) + 1
+            if not _on_word_boundaries(text, start, stop):
                 continue
-            for end, (length, group) in automaton.iter(haystack):
-                start = folded.original(end - length + 1)
-                stop = folded.original(end) + 1
-                if not _on_word_boundaries(text, start, stop):
-                    continue
-                if acronym and _shouted(text, start, stop):
-                    continue
-                found.append((start, stop, group))
+            if acronym and _shouted(text, start, stop):
+                continue
+            found.append((start, stop, group))
         return tuple(_mention(text, s, e, g) for s, e, g in self._branches(text, _longest(found)))
 
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
@@ -72,6 +79,28 @@ class GroupMatcher:
             if group.parent:
                 last_child[group.parent] = group
             yield start, stop, group
+
+
+def _ascii_folds(text: str) -> tuple[str, str]:
+    """``fold(text).lower`` and ``.text`` of an ASCII text, by ``bytes.translate`` in C."""
+    data = text.encode("ascii")
+    separators = _ascii_separators()
+    return (
+        data.translate(_ascii_lower(), separators).decode("ascii"),
+        data.translate(None, separators).decode("ascii"),
+    )
+
+
+@cache
+def _ascii_separators() -> bytes:
+    """The ASCII characters ``fold`` deletes (whitespace, hyphen, apostrophe, backquote)."""
+    return bytes(c for c in range(128) if not fold(chr(c)).text)
+
+
+@cache
+def _ascii_lower() -> bytes:
+    """A ``bytes.translate`` table lower-casing ASCII letters, as ``str.lower`` does."""
+    return bytes(range(256)).lower()
 
 
 def _automaton(entries) -> ahocorasick.Automaton | None:

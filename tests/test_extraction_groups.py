@@ -101,3 +101,12 @@ def test_a_parents_branch_is_the_child_named_last_before(matcher):
         ("Islamic State", "is-core"),
     ]
     assert _found(matcher, "The Islamic State's affiliate grew.") == [("Islamic State", "is-core")]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_folding_by_translate_is_the_folding(text):
+    from extraction.folding import fold
+    from extraction.groups import _ascii_folds
+
+    folded = fold(text)
+    assert _ascii_folds(text) == (folded.lower, folded.text)
