@@ -54,32 +54,33 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     cuts = sorted(set(_punctuation_cuts(text)).union(_line_cuts(text)))
     cuts.append(len(text))
     sentences: list[Sentence] = []
+    append, new = sentences.append, tuple.__new__  # the NamedTuple's own __new__ is Python
     start = 0
     for cut in cuts:
         if cut - start <= MAX_SENTENCE:  # the common case, inlined for speed
             rest = text[start:cut].lstrip()
             if rest:
                 first = cut - len(rest)
-                sentences.append(Sentence(first, first + len(rest.rstrip())))
+                append(new(Sentence, (first, first + len(rest.rstrip()))))
         else:
             sentences.extend(_trimmed(text, start, cut))
         start = cut
     return tuple(sentences)
 
 
+_PUNCTUATION = ".!?\u2026"
+
+
 def _punctuation_cuts(text: str) -> list[int]:
-    cuts = []
-    for match in _END.finditer(text):
-        end = match.end()
-        dot = match.start()
-        if (
-            text[dot] == "."
-            and len(text[dot:end].rstrip("\"'\u201d\u2019)]0123456789")) == 1
-            and _abbreviation(text, dot)
-        ):
-            continue
-        cuts.append(end)
-    return cuts
+    """Where sentences end at punctuation: after the marks, unless a lone dot ends an
+    abbreviation or an initial (a run of marks after the dot is never one)."""
+    return [
+        match.end()
+        for match in _END.finditer(text)
+        if text[match.start()] != "."
+        or text[match.start() + 1] in _PUNCTUATION
+        or not _abbreviation(text, match.start())
+    ]
 
 
 _WORD_SEPARATORS = " \n\t\u00a0"
