@@ -32,8 +32,18 @@ _ABBREVIATIONS = frozenset((
 # Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The").
 # The next sentence must start with a capital, a digit, a quote, a bracket or a bullet.
 # A run of punctuation is matched once from its start, possessively, so "....." stays linear.
+_WORD_SEPARATORS = " \n\t\u00a0"
+_OPENERS = "(\"'\u201c\u2018["
+_WORD_CHAR = f"[^{re.escape(_WORD_SEPARATORS + _OPENERS)}]"
+"""Neither a separator nor an opening mark: part of the word before a dot."""
+_LONG_WORD = max(map(len, _ABBREVIATIONS)) + 1
+# The run of word characters just before a dot, up to one longer than any abbreviation:
+# most sentence ends are decided by it alone.
+_TAIL = re.compile(f"{_WORD_CHAR}{{0,{_LONG_WORD}}}\\Z")
+# The group "long" is set when a dot follows a word too long to be an abbreviation.
 _END = re.compile(
-    r"[.!?\u2026](?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
+    rf"[.!?\u2026](?:(?<={_WORD_CHAR}{{{_LONG_WORD}}}\.)(?P<long>))?"
+    r"(?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
     r"(?=\s++(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
 )
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -77,18 +87,11 @@ def _punctuation_cuts(text: str) -> list[int]:
     return [
         match.end()
         for match in _END.finditer(text)
-        if text[match.start()] != "."
+        if match.group("long") is not None
+        or text[match.start()] != "."
         or text[match.start() + 1] in _PUNCTUATION
         or not _abbreviation(text, match.start())
     ]
-
-
-_WORD_SEPARATORS = " \n\t\u00a0"
-_OPENERS = "(\"'\u201c\u2018["
-_LONG_WORD = max(map(len, _ABBREVIATIONS)) + 1
-# The run of word characters (neither separators nor opening marks) just before a dot, up
-# to one longer than any abbreviation: most sentence ends are decided by it alone.
-_TAIL = re.compile(f"[^{re.escape(_WORD_SEPARATORS + _OPENERS)}]{{0,{_LONG_WORD}}}\\Z")
 
 
 def _abbreviation(text: str, dot: int) -> bool:

@@ -2,7 +2,7 @@
 
 from itertools import pairwise
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extraction.sentences import MAX_SENTENCE, split_sentences
@@ -102,3 +102,21 @@ def test_abbreviation_check_keeps_its_definition(pieces):
 
     text = "".join(pieces) + "."
     assert _abbreviation(text, len(text) - 1) == _abbreviation_by_definition(text, len(text) - 1)
+
+
+@example("It is approx. Kabul and messrs. Kabul, (Gen. Kabul; officials. Kabul")
+@given(st.lists(st.sampled_from([*_PIECES, ". ", "... ", ".\u201d ", "? ", "Kabul", "officials"]),
+                max_size=16).map("".join))  # fmt: skip
+def test_punctuation_cuts_keep_their_definition(text):
+    from extraction.sentences import _END, _punctuation_cuts
+
+    expected = [
+        m.end()
+        for m in _END.finditer(text)
+        if not (
+            m.group()[0] == "."
+            and len(m.group().rstrip("\"'\u201d\u2019)]0123456789")) == 1
+            and _abbreviation_by_definition(text, m.start())
+        )
+    ]
+    assert _punctuation_cuts(text) == expected
