@@ -68,7 +68,7 @@ def sniff_binary(data: bytes) -> str | None:
 
 def _utf16_without_bom(sample: bytes) -> str | None:
     """Guess UTF-16 without a BOM from NULs in every other byte (mostly-Latin text)."""
-    if len(sample) < 8 or len(sample) % 2:
+    if len(sample) < 8 or len(sample) % 2 or 0 not in sample:
         return None
     half = len(sample) // 2
     even = sample[0::2].count(0) / half

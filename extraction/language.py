@@ -17,8 +17,10 @@ said not or an their they but its been who had will after also
 _STOPWORDS = frozenset(_STOPWORD_TEXT.encode().split())
 _SAMPLE = 100_000
 _LOWER = b"abcdefghijklmnopqrstuvwxyz"
-# A table for bytes.translate turning every byte but a-z into a space.
-_WORDS_ONLY = bytes(b if b in _LOWER else 0x20 for b in range(256))
+# A table for bytes.translate lower-casing A-Z and turning every other byte but a-z into a space.
+_LOWER_WORDS = bytes(
+    b if b in _LOWER else b + 32 if b in _LOWER.upper() else 0x20 for b in range(256)
+)
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 # The only characters outside ASCII that lower-case to an ASCII letter (one each).
 _LOWER_TO_ASCII = ("\u0130", "\u212a")
@@ -31,11 +33,13 @@ def guess_language(text: str) -> str | None:
     and more than 12% of their ``[a-z]+`` words (after lower-casing) English stopwords.
     """
     sample = text[:_SAMPLE]
-    # Non-ASCII characters become "?", so [a-z]+ words and ASCII letters count as they are.
-    words = sample.lower().encode("ascii", "replace").translate(_WORDS_ONLY)
-    ascii_letters = len(words) - words.count(b" ")
+    # Non-ASCII characters become "?", so [a-z]+ words and ASCII letters count as they are;
+    # str.lower is needed only for the two non-ASCII letters it turns into ASCII ones.
+    special = sum(map(sample.count, _LOWER_TO_ASCII)) if not sample.isascii() else 0
+    lowered = sample.lower() if special else sample
+    words = lowered.encode("ascii", "replace").translate(_LOWER_WORDS)
+    ascii_letters = len(words) - words.count(b" ") - special
     if not sample.isascii():
-        ascii_letters -= sum(map(sample.count, _LOWER_TO_ASCII))
         if not _mostly_ascii_letters(sample, ascii_letters):
             return None
     elif ascii_letters < 20:

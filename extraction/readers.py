@@ -164,7 +164,7 @@ def read_with_warnings(
             f"could not read the file ({type(err).__name__}: {err})",
             "report this file to the developers",
         ) from err
-    if not text.strip():
+    if not text or text.isspace():
         raise _problem(
             name, "empty file (no text)", "check the source; the copy may have no content"
         )

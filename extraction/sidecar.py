@@ -26,6 +26,10 @@ def read_sidecar(folder: Path, warnings: list[str]) -> Mapping[str, Mapping[str,
     """
     # The same string pathlib's ``folder / SIDECAR`` gives, without its cost per document.
     path = SIDECAR if str(folder) == "." else os.path.join(folder, SIDECAR)
+    # Most folders have no sidecar: os.access says so without the cost of an exception.
+    # (It answers False for other errors too, but the folder was just read through.)
+    if not os.access(path, os.F_OK):
+        return {}
     try:
         info = os.stat(path)
     except FileNotFoundError:
