@@ -29,9 +29,6 @@ _ABBREVIATIONS = frozenset((
     "u.s.a", "e.u", "inc", "ltd", "co", "corp", "dept", "univ", "assn",
 ))
 # fmt: on
-# Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The").
-# The next sentence must start with a capital, a digit, a quote, a bracket or a bullet.
-# A run of punctuation is matched once from its start, possessively, so "....." stays linear.
 _WORD_SEPARATORS = " \n\t\u00a0"
 _OPENERS = "(\"'\u201c\u2018["
 _WORD_CHAR = f"[^{re.escape(_WORD_SEPARATORS + _OPENERS)}]"
@@ -40,12 +37,18 @@ _LONG_WORD = max(map(len, _ABBREVIATIONS)) + 1
 # The run of word characters just before a dot, up to one longer than any abbreviation:
 # most sentence ends are decided by it alone.
 _TAIL = re.compile(f"{_WORD_CHAR}{{0,{_LONG_WORD}}}\\Z")
-# The group "long" is set when a dot follows a word too long to be an abbreviation.
-_END = re.compile(
-    rf"[.!?\u2026](?:(?<={_WORD_CHAR}{{{_LONG_WORD}}}\.)(?P<long>))?"
+# Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The"),
+# matched once from the first mark of a run, possessively (so "....." stays linear); the
+# next sentence must start with a capital, a digit, a quote, a bracket or a bullet. Runs
+# that start with a dot (nearly all) have a pattern of their own, which re finds much
+# faster than a choice of first characters; there the group "long" is set when the dot
+# follows a word too long to be an abbreviation.
+_END_TAIL = (
     r"(?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
     r"(?=\s++(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
 )
+_END_DOT = re.compile(rf"\.(?:(?<={_WORD_CHAR}{{{_LONG_WORD}}}\.)(?P<long>))?{_END_TAIL}")
+_END_OTHER = re.compile(rf"[!?\u2026]{_END_TAIL}")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,3}[.)]\s|[a-z][.)]\s)")
@@ -84,14 +87,16 @@ _PUNCTUATION = ".!?\u2026"
 def _punctuation_cuts(text: str) -> list[int]:
     """Where sentences end at punctuation: after the marks, unless a lone dot ends an
     abbreviation or an initial (a run of marks after the dot is never one)."""
-    return [
+    cuts = [
         match.end()
-        for match in _END.finditer(text)
+        for match in _END_DOT.finditer(text)
         if match.group("long") is not None
-        or text[match.start()] != "."
         or text[match.start() + 1] in _PUNCTUATION
         or not _abbreviation(text, match.start())
     ]
+    if "!" in text or "?" in text or "\u2026" in text:
+        cuts += [match.end() for match in _END_OTHER.finditer(text)]
+    return cuts
 
 
 def _abbreviation(text: str, dot: int) -> bool:
