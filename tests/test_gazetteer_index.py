@@ -67,3 +67,34 @@ def test_shipped_index_knows_the_spotters_place_abbreviations() -> None:
     assert unknown == {"LA"}
     assert {p.name for p in gaz.candidates("KP")} == {"Khyber Pakhtunkhwa"}
     assert {p.name for p in gaz.candidates("GB")} == {"Gilgit-Baltistan"}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Czech Republic", "CZ"),  # world-countries official name (GeoNames says Czechia)
+        ("Burma", "MM"),
+        ("Swaziland", "SZ"),
+        ("Qamishli", "SY"),  # Al Qamishli without the article
+        ("Hodeidah", "YE"),
+        ("Sinai", "EG"),
+        ("Darfur", "SD"),
+        ("Kurdistan Region", "IQ"),
+        ("Datta Khel", "PK"),
+        ("Panjwai", "AF"),
+        ("Kajaki", "AF"),
+    ],
+)
+def test_shipped_index_has_names_analysts_use(shipped: Gazetteer, name: str, country: str) -> None:
+    assert country in {p.country_code for p in shipped.candidates(name)}
+
+
+def test_shipped_index_has_regions_without_a_country(shipped: Gazetteer) -> None:
+    gaz = shipped
+    assert {p.place_id for p in gaz.candidates("LoC")} == {"sup:line-of-control"}
+    assert {p.place_id for p in gaz.candidates("Somaliland")} == {"sup:somaliland"}
