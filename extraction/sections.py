@@ -34,6 +34,17 @@ _RELATED_HEADING = re.compile(
 )
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents?" + _HEADING_END, re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(r"\s\d{1,4}$")
+# Notices about scripts and cookies. Looking for their words up to 40 characters into a
+# line costs more than all other rules together, so it is done only in a text that has
+# the words at all (see _may_have_notices).
+_SCRIPTS_AND_COOKIES = re.compile(
+    r"^(?:.{0,40}javascript\s+(?:has\s+been|is)\s+disabled.*|please\s+enable\s+javascript.*"
+    r"|.{0,40}(?:this\s+site|we)\s+uses?\s+cookies.{0,200})$",
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = ("javascript", "cookies")
+# With re.IGNORECASE these match ASCII letters although str.lower does not make them ASCII.
+_CASE_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     (re.compile(r"^\[[^\[\]]{3,200}\]$"), "related"),
     (
@@ -56,11 +67,11 @@ _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
         ),
         "credit",
     ),
+    (_SCRIPTS_AND_COOKIES, "boilerplate"),
     (
         re.compile(
-            r"^(?:.{0,40}javascript\s+(?:has\s+been|is)\s+disabled.*|please\s+enable\s+javascript.*"
-            r"|.{0,40}(?:this\s+site|we)\s+uses?\s+cookies.{0,200}|subscribe\s+(?:to|now).{0,150}"
-            r"|sign\s+up\s+for\s+.{0,150}|all\s+rights\s+reserved\.?|copyright\s+(?:©|\(c\)|\d{4}).{0,150}"
+            r"^(?:subscribe\s+(?:to|now).{0,150}|sign\s+up\s+for\s+.{0,150}"
+            r"|all\s+rights\s+reserved\.?|copyright\s+(?:©|\(c\)|\d{4}).{0,150}"
             r"|share\s+this\s+(?:article|story|page).{0,50}|advertisement)$",
             re.IGNORECASE,
         ),
@@ -70,19 +81,23 @@ _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
 _SOURCE_LINE = re.compile(r"^source\s*:\s*.{0,200}$", re.IGNORECASE)
 # Every rule above in one pattern: a line it does not match (and that does not end with a
 # credit's ")") is reporting, decided in one regex call instead of a dozen. Case is ignored
-# throughout, which changes nothing for the one rule without letters.
-_ANY_RULE = re.compile(
-    "|".join(
-        f"(?:{pattern.pattern})"
-        for pattern in (
-            *(p for p, _ in _BLOCKS),
-            _RELATED_HEADING,
-            _CONTENTS_HEADING,
-            *(p for p, _ in _LINE_RULES),
-            _SOURCE_LINE,
-        )
-    ),
-    re.IGNORECASE,
+# throughout, which changes nothing for the one rule without letters. The plain version
+# leaves out the notices about scripts and cookies, for texts without their words.
+_ANY_RULE, _ANY_PLAIN_RULE = (
+    re.compile(
+        "|".join(
+            f"(?:{pattern.pattern})"
+            for pattern in (
+                *(p for p, _ in _BLOCKS),
+                _RELATED_HEADING,
+                _CONTENTS_HEADING,
+                *(p for p, _ in _LINE_RULES if p is not _SCRIPTS_AND_COOKIES or notices),
+                _SOURCE_LINE,
+            )
+        ),
+        re.IGNORECASE,
+    )
+    for notices in (True, False)
 )
 _PROSE = 150
 _FOOTER = 8
@@ -113,11 +128,12 @@ def _block_kind(line: str) -> SectionKind | None:
 def find_sections(text: str) -> tuple[Section, ...]:
     """The non-reporting spans of ``text``, sorted and never overlapping."""
     lines = list(_lines(text))
+    any_rule = _ANY_RULE if _may_have_notices(text) else _ANY_PLAIN_RULE
     found: list[Section] = []
     index = 0
     while index < len(lines):
         start, end, line = lines[index]
-        if not line.endswith(")") and not _ANY_RULE.match(line):
+        if not line.endswith(")") and not any_rule.match(line):
             index += 1
             continue
         kind = _block_kind(line)
@@ -139,6 +155,14 @@ def find_sections(text: str) -> tuple[Section, ...]:
         found.extend(_line_section(start, end, line, index >= len(lines) - _FOOTER))
         index += 1
     return tuple(found)
+
+
+def _may_have_notices(text: str) -> bool:
+    """Whether ``_SCRIPTS_AND_COOKIES`` could match a line of ``text`` (its words occur)."""
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _NOTICE_WORDS)) or any(
+        map(text.__contains__, _CASE_SPECIALS)
+    )
 
 
 def _list_end(lines: list[tuple[int, int, str]], index: int, is_related: bool) -> int:

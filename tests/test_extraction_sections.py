@@ -147,3 +147,28 @@ def test_the_combined_rule_matches_whenever_one_rule_does(line):
     rules += [sections._RELATED_HEADING, sections._CONTENTS_HEADING, sections._SOURCE_LINE]
     if any(rule.match(line) for rule in rules):
         assert sections._ANY_RULE.match(line)
+
+
+def test_case_specials_are_every_character_that_re_matches_to_an_ascii_letter():
+    import re
+    import sys
+
+    from extraction.sections import _CASE_SPECIALS
+
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    matched = set(re.findall("[a-z]", others, re.IGNORECASE))
+    lowered_to_ascii = {c for c in others if c.lower().isascii()}
+    assert matched | lowered_to_ascii <= set(_CASE_SPECIALS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Javascript has been disabled in your browser.",
+        "Hello, we use COOKIES to improve the site",
+        "Please enable JavaScript to view this page",
+        "This site uses cookies.",
+    ],
+)
+def test_notices_are_found_in_any_case(line):
+    assert spans(f"{PROSE}\n\n{line}\n\n{PROSE}") == [("boilerplate", line)]
