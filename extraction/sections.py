@@ -42,7 +42,9 @@ _SCRIPTS_AND_COOKIES = re.compile(
     r"|.{0,40}(?:this\s+site|we)\s+uses?\s+cookies.{0,200})$",
     re.IGNORECASE,
 )
-_NOTICE_WORDS = ("javascript", "cookies")
+_NOTICE_WORDS = (b"javascript", b"cookies")
+_FEW_LINES = 20
+"""Lines; in a shorter text checking for the notices' words costs more than it saves."""
 # With re.IGNORECASE these match ASCII letters although str.lower does not make them ASCII.
 _CASE_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _LINE_RULES: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
@@ -128,7 +130,8 @@ def _block_kind(line: str) -> SectionKind | None:
 def find_sections(text: str) -> tuple[Section, ...]:
     """The non-reporting spans of ``text``, sorted and never overlapping."""
     lines = list(_lines(text))
-    any_rule = _ANY_RULE if _may_have_notices(text) else _ANY_PLAIN_RULE
+    plain = len(lines) > _FEW_LINES and not _may_have_notices(text)
+    any_rule = _ANY_PLAIN_RULE if plain else _ANY_RULE
     found: list[Section] = []
     index = 0
     while index < len(lines):
@@ -158,10 +161,14 @@ def find_sections(text: str) -> tuple[Section, ...]:
 
 
 def _may_have_notices(text: str) -> bool:
-    """Whether ``_SCRIPTS_AND_COOKIES`` could match a line of ``text`` (its words occur)."""
-    lowered = text.lower()
-    return any(map(lowered.__contains__, _NOTICE_WORDS)) or any(
-        map(text.__contains__, _CASE_SPECIALS)
+    """Whether ``_SCRIPTS_AND_COOKIES`` could match a line of ``text`` (its words occur).
+
+    Dropping the non-ASCII characters can only join words, never split one, so ASCII
+    bytes are enough, apart from the few letters re takes for ASCII ones.
+    """
+    lowered = text.encode("ascii", "ignore").lower()
+    return any(map(lowered.__contains__, _NOTICE_WORDS)) or (
+        not text.isascii() and any(map(text.__contains__, _CASE_SPECIALS))
     )
 
 

@@ -170,5 +170,7 @@ def test_case_specials_are_every_character_that_re_matches_to_an_ascii_letter():
         "This site uses cookies.",
     ],
 )
-def test_notices_are_found_in_any_case(line):
-    assert spans(f"{PROSE}\n\n{line}\n\n{PROSE}") == [("boilerplate", line)]
+@pytest.mark.parametrize("paragraphs", [1, 12])
+def test_notices_are_found_in_any_case_in_short_and_long_texts(line, paragraphs):
+    prose = "\n\n".join([PROSE] * paragraphs)
+    assert spans(f"{prose}\n\n{line}\n\n{prose}") == [("boilerplate", line)]
