@@ -36,20 +36,7 @@ MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _FULL_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    "January February March April May June July August September October November December".split()
 )
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
