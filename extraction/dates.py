@@ -35,9 +35,10 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_FULL_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
+_FULL_MONTHS = frozenset((
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+))  # fmt: skip
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 
