@@ -80,6 +80,8 @@ _DAY = re.compile(r"day(?!\w)")
 _DAY_NAME_HEAD = re.compile(
     r"(?:[Yy]ester|[Tt]o|(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun))$"
 )
+# The last letters of those heads, and a line break ("$" matches before a final one).
+_DAY_NAME_ENDS = frozenset("rosni\n")
 _ON_HEAD = re.compile(r"[Oo]n\s+$")
 _SINCE_HEAD = re.compile(r"[Ss]ince\s+$")
 _ELEVEN = re.compile(r"9/11(?![\w/-])")
@@ -152,8 +154,8 @@ def _explicit(text: str, start: int, end: int):
         if not _starts_word(text, s, start) or ((after.isalnum() or after == "_") and after != "s"):
             continue
         year = int(text[s:e])
-        head = _RANGE_HEAD.search(text, max(start, s - 40), s)
         tail = _RANGE_TAIL.match(text, e, min(end, e + 50))
+        head = _RANGE_HEAD.search(text, max(start, s - 40), s) if tail else None
         if head and tail and _starts_word(text, head.start(), start) and year < int(tail[1]):
             yield YearRef(year, int(tail[1]), "explicit", "range", head.start(), tail.end())
         span = _SPAN_TAIL.match(text, e, end)
@@ -177,8 +179,10 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
         return
     if e < end and (text[e].isalnum() or text[e] == "_"):
         return
+    # Each head ends with white space, so without it before the year none can match.
     window = max(start, s - 30)
-    for head, precision in ((_DAY_HEAD, "day"), (_MONTH_HEAD, "month"), (_SEASON_HEAD, "season")):
+    heads = ((_DAY_HEAD, "day"), (_MONTH_HEAD, "month"), (_SEASON_HEAD, "season"))
+    for head, precision in heads if s > window and text[s - 1].isspace() else ():
         found = head.search(text, window, s)
         if found and _starts_word(text, found.start(), start):
             yield YearRef(year, None, "explicit", precision, found.start(), e)
@@ -252,8 +256,13 @@ def _relative(text: str, start: int, end: int, published: dt.date) -> list[YearR
         if not _starts_word(text, m.start(), start):
             continue
         unit = m.group().rstrip("s")
-        this = _THIS_HEAD.search(text, max(start, m.start() - 6), m.start())
-        if this and m.group() == unit and _starts_word(text, this.start(), start):
+        # "last year", "this month": only a singular unit after white space can have that head.
+        this = (
+            _THIS_HEAD.search(text, max(start, m.start() - 6), m.start())
+            if m.group() == unit and m.start() > start and text[m.start() - 1].isspace()
+            else None
+        )
+        if this and _starts_word(text, this.start(), start):
             found.append(
                 _this(this.group().split()[0].lower(), unit, published, this.start(), m.end())
             )
@@ -263,6 +272,8 @@ def _relative(text: str, start: int, end: int, published: dt.date) -> list[YearR
             n = int(count[1]) if count[1].isdigit() else _NUMBERS[count[1].lower()]
             found.append(_ago(n, unit, published, count.start(), ago.end()))
     for m in _DAY.finditer(text, start, end):
+        if m.start() <= start or text[m.start() - 1] not in _DAY_NAME_ENDS:
+            continue  # not "yesterday", "today" or a weekday
         head = _DAY_NAME_HEAD.search(text, max(start, m.start() - 6), m.start())
         if head is None or not _starts_word(text, head.start(), start):
             continue

@@ -179,3 +179,18 @@ def test_days_relative_to_publication(text, found):
 )
 def test_since_nine_eleven_and_years_counted_from_the_text(text, expected):
     assert _refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It happened on Mon\nday in Kabul.", [("on Mon\nday", 2016, None, "day")]),
+        ("It happened last\nyear.", [("last\nyear", 2015, None, "year")]),
+        ("In 2001 the holiday and birthday came.", [("2001", 2001, None, "year")]),
+        ("In June\n2015 they came.", [("June\n2015", 2015, None, "month")]),
+        ("from mid-2015 to 2016", [("from mid-2015 to 2016", 2015, 2016, "range")]),
+    ],
+)
+def test_heads_across_line_breaks_and_words_ending_in_day(text, found):
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    assert [(text[r.start : r.end], r.year, r.year_end, r.precision) for r in refs] == found
