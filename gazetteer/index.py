@@ -11,7 +11,8 @@ rebuilds are byte-identical), written by ``write_index``:
 * ``keys.txt``: the sorted folded names; ``offsets.npy`` (int32) delimits, for key *k*,
   the slice ``offsets[k]:offsets[k + 1]`` of ``postings.npy`` (place rows, int32) and
   ``kinds.npy`` (uint8: 0 for a place's own name, 1 for an alternate name, 2 for a name
-  derived by the build, such as an admin name without its unit word).
+  derived by the build, such as an admin name without its unit word); ``namesakes.npy``
+  (uint8, aligned with the postings) holds the ``gazetteer.namesakes`` flags.
 
 Loading reads these into numpy arrays and Python lists; ``Place`` objects are made on
 demand, so loading stays well under a second for a quarter of a million places.
@@ -30,12 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
+from gazetteer.namesakes import namesake_flags
 from gazetteer.normalize import fold
 from gazetteer.records import FEATURE_TYPES, Place
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "index"
 PRIMARY, ALTERNATE, DERIVED = 0, 1, 2
 _NO_ROWS = np.zeros(0, dtype=np.int64)
@@ -83,11 +85,16 @@ def write_index(
             flat_rows.append(row)
             flat_kinds.append(postings[key][row])
         offsets[k + 1] = len(flat_rows)
+    flat_postings = np.array(flat_rows, dtype=np.int32)
+    kind_array = np.array(flat_kinds, dtype=np.uint8)
+    ftype = np.array([FEATURE_TYPES.index(p.feature_type) for p in places], dtype=np.uint8)
+    countries = [p.country_code or "" for p in places]
+    admin1 = [p.admin1 or "" for p in places]
     texts = {
         "ids.txt": [p.place_id for p in places],
         "names.txt": [p.name for p in places],
-        "countries.txt": [p.country_code or "" for p in places],
-        "admin1.txt": [p.admin1 or "" for p in places],
+        "countries.txt": countries,
+        "admin1.txt": admin1,
         "keys.txt": keys,
     }
     for filename, lines in texts.items():
@@ -98,13 +105,14 @@ def write_index(
         "lat.npy": np.array([p.lat for p in places], dtype=np.float64),
         "lon.npy": np.array([p.lon for p in places], dtype=np.float64),
         "population.npy": np.array([p.population for p in places], dtype=np.int64),
-        "ftype.npy": np.array(
-            [FEATURE_TYPES.index(p.feature_type) for p in places], dtype=np.uint8
-        ),
+        "ftype.npy": ftype,
         "capital.npy": np.array([p.place_id in capitals for p in places], dtype=np.bool_),
         "offsets.npy": offsets,
-        "postings.npy": np.array(flat_rows, dtype=np.int32),
-        "kinds.npy": np.array(flat_kinds, dtype=np.uint8),
+        "postings.npy": flat_postings,
+        "kinds.npy": kind_array,
+        "namesakes.npy": namesake_flags(
+            offsets, flat_postings, kind_array, ftype, countries, admin1
+        ),
     }
     for filename, array in arrays.items():
         buffer = io.BytesIO()
@@ -161,12 +169,15 @@ class Gazetteer:
         self._offsets = array("offsets.npy")
         self._postings = array("postings.npy").astype(np.int64)
         self._kinds = array("kinds.npy")
+        self._namesakes = array("namesakes.npy")
         self._keys = lines("keys.txt")
         self._key_index = {key: k for k, key in enumerate(self._keys)}
         self._places: dict[int, Place] = {}
         self._country_rows: dict[str, int] | None = None
         if not (len(self.ids) == len(self.lat) == len(self._names) == self.manifest["places"]):
             raise IndexFormatError(f"{directory}: files disagree on the number of places")
+        if len(self._namesakes) != len(self._postings):
+            raise IndexFormatError(f"{directory}: files disagree on the number of postings")
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Gazetteer:
@@ -201,17 +212,18 @@ class Gazetteer:
             self._places[row] = place
         return place
 
-    def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        """Rows whose names fold to ``key`` (already folded) and the kinds of those names."""
+    def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows whose names fold to ``key`` (already folded), the kinds of those names and
+        their ``gazetteer.namesakes`` flags."""
         k = self._key_index.get(key)
         if k is None:
-            return _NO_ROWS, _NO_KINDS
+            return _NO_ROWS, _NO_KINDS, _NO_KINDS
         start, end = int(self._offsets[k]), int(self._offsets[k + 1])
-        return self._postings[start:end], self._kinds[start:end]
+        return self._postings[start:end], self._kinds[start:end], self._namesakes[start:end]
 
     def hits(self, key: str) -> list[Hit]:
         """Rows whose names fold to ``key`` (already folded), as ``Hit`` records."""
-        rows, kinds = self.lookup(key)
+        rows, kinds, _flags = self.lookup(key)
         return [Hit(r, k) for r, k in zip(rows.tolist(), kinds.tolist(), strict=True)]
 
     def candidates(self, name: str) -> list[Place]:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from gazetteer.document import unit_vectors
-from gazetteer.index import ALTERNATE, DERIVED, PRIMARY, Gazetteer
+from gazetteer.index import ALTERNATE, DERIVED, Gazetteer
+from gazetteer.namesakes import NAMESAKE_UNIT, UNIT_CITY
 from gazetteer.records import FEATURE_TYPES
 
 if TYPE_CHECKING:
@@ -33,16 +34,7 @@ _TYPE_PRIOR = {
 }
 #: Feature-type prior, indexed like ``FEATURE_TYPES``.
 TYPE_PRIOR = np.array([_TYPE_PRIOR[t] for t in FEATURE_TYPES])
-_TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
-_UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
-_CITY = FEATURE_TYPES.index("city")
-_COUNTRY = FEATURE_TYPES.index("country")
 _UNPEOPLED = np.array([t in ("region", "physical") for t in FEATURE_TYPES])
-
-
-def _among(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """``np.isin`` for the few candidates of a name (broadcasting is faster there)."""
-    return (values[:, None] == wanted[None, :]).any(axis=1)
 
 
 @dataclass(frozen=True)
@@ -106,10 +98,10 @@ class Pools:
         """The candidates of a folded name (cached)."""
         cached = self._pools.get(key)
         if cached is None:
-            rows, kinds = self.gazetteer.lookup(key)
+            rows, kinds, flags = self.gazetteer.lookup(key)
             if not len(rows) and key.startswith("the "):
-                rows, kinds = self.gazetteer.lookup(key[4:])
-            cached = self.make(rows, *self._prior(rows, kinds))
+                rows, kinds, flags = self.gazetteer.lookup(key[4:])
+            cached = self.make(rows, *self._prior(rows, kinds, flags))
             self._pools[key] = cached
         return cached
 
@@ -142,10 +134,18 @@ class Pools:
         gaz = self.gazetteer
         return [(gaz.country_of(r), gaz.admin1_of(r)) for r in pool.rows.tolist()]
 
-    def _prior(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Prior scores of candidates, and the part of them a type cue may lift."""
+    def _prior(
+        self, rows: np.ndarray, kinds: np.ndarray, flags: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Prior scores of candidates, and the part of them a type cue may lift.
+
+        A unit sharing its name with a town in it (Kabul province, Kabul) is lowered: the
+        bare name usually means the town; a city's alternate name that is its own unit's
+        name is as good as its own name ("New York"), and a town known by its country's
+        name ("Mexico" for Mexico City) is ranked like such a unit (``gazetteer.namesakes``
+        flags, computed by the build); a cue ("province", "the city of") says otherwise."""
         w = self.weights
-        units, cities = self._namesakes(rows, kinds)
+        units, cities = (flags & NAMESAKE_UNIT) > 0, (flags & UNIT_CITY) > 0
         penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
         prior = (
             self._place_prior[rows] + w.alternate_name * ((kinds == ALTERNATE) & ~cities) + penalty
@@ -165,26 +165,6 @@ class Pools:
             + w.capital * gaz.capital
             + w.curated * self._curated
         )
-
-    def _namesakes(self, rows: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Admin units sharing their name with a town in them (Kabul province, Kabul;
-        New York state, New York City): the bare name usually means the town, and a
-        city's alternate name that is its own unit's name is as good as its own name
-        ("New York"), while a town known by its country's name ("Mexico" for Mexico
-        City) is ranked like such a unit; a cue ("province", "the city of") says otherwise."""
-        if len(rows) < 2:
-            return np.zeros(len(rows), dtype=bool), np.zeros(len(rows), dtype=bool)
-        ftype, region = self.gazetteer.ftype[rows], self._row_units[rows, 1]
-        known = region >= 0
-        towns = (_TOWN[ftype] & (kinds == PRIMARY)) | ((ftype == _CITY) & (kinds == ALTERNATE))
-        units = _UNIT[ftype] & known & _among(region, region[towns & known])
-        named = region[units & (kinds == PRIMARY)]
-        cities = (ftype == _CITY) & (kinds == ALTERNATE) & known & _among(region, named)
-        # A town known by its country's name ("Mexico" for Mexico City) is the country.
-        country = self._row_units[rows, 0]
-        nations = country[(ftype == _COUNTRY) & (kinds == PRIMARY)]
-        units |= _TOWN[ftype] & (kinds == ALTERNATE) & (country >= 0) & _among(country, nations)
-        return units, cities
 
     @staticmethod
     def subset(pool: Pool, keep: np.ndarray) -> Pool:

@@ -1,0 +1,77 @@
+"""Namesake flags, computed for a whole index at once, against their per-name definition."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer.namesakes import NAMESAKE_UNIT, UNIT_CITY, namesake_flags
+from gazetteer.records import FEATURE_TYPES
+
+PRIMARY, ALTERNATE, DERIVED = 0, 1, 2
+
+
+def _flags_of_name(postings: list[tuple[str, int, str, str]]) -> list[int]:
+    """The definition, for one name's postings of (feature type, kind, country, admin-1)."""
+    flags = [0] * len(postings)
+    towns = {
+        (c, a)
+        for t, k, c, a in postings
+        if c
+        and a
+        and ((t in ("city", "locality") and k == PRIMARY) or (t == "city" and k == ALTERNATE))
+    }
+    named = set()
+    for i, (t, k, c, a) in enumerate(postings):
+        if t in ("admin1", "admin2") and c and a and (c, a) in towns:
+            flags[i] |= NAMESAKE_UNIT
+            if k == PRIMARY:
+                named.add((c, a))
+    nations = {c for t, k, c, _a in postings if t == "country" and k == PRIMARY and c}
+    for i, (t, k, c, a) in enumerate(postings):
+        if t == "city" and k == ALTERNATE and c and a and (c, a) in named:
+            flags[i] |= UNIT_CITY
+        if t in ("city", "locality") and k == ALTERNATE and c in nations:
+            flags[i] |= NAMESAKE_UNIT
+    return flags
+
+
+def _index(names: list[list[tuple[str, int, str, str]]]) -> tuple[np.ndarray, ...]:
+    """Index arrays with one place per posting (places may repeat across names in real
+    indexes; flags never depend on it)."""
+    places = [p for postings in names for p in postings]
+    offsets = np.cumsum([0] + [len(postings) for postings in names])
+    rows = np.arange(len(places), dtype=np.int32)
+    kinds = np.array([k for _t, k, _c, _a in places], dtype=np.uint8)
+    ftype = np.array([FEATURE_TYPES.index(t) for t, _k, _c, _a in places], dtype=np.uint8)
+    return offsets, rows, kinds, ftype, [c for *_, c, _a in places], [a for *_, a in places]
+
+
+def test_kabul_new_york_and_mexico():
+    names = [
+        # kabul: the province is lowered, the city keeps its own name's standing.
+        [("admin1", PRIMARY, "AF", "Kabul"), ("city", PRIMARY, "AF", "Kabul")],
+        # new york: the state is lowered, the city bearing it as an alternate is not.
+        [("admin1", PRIMARY, "US", "New York"), ("city", ALTERNATE, "US", "New York")],
+        # mexico: the capital known by the country's name ranks like a namesake unit.
+        [("country", PRIMARY, "MX", ""), ("city", ALTERNATE, "MX", "Mexico City")],
+        # a town in another province does not lower the unit.
+        [("admin1", PRIMARY, "PK", "Punjab"), ("city", PRIMARY, "PK", "Sindh")],
+    ]
+    flags = namesake_flags(*_index(names)).tolist()
+    assert flags == [NAMESAKE_UNIT, 0, NAMESAKE_UNIT, UNIT_CITY, 0, NAMESAKE_UNIT, 0, 0]
+
+
+_posting = st.tuples(
+    st.sampled_from(FEATURE_TYPES),
+    st.sampled_from([PRIMARY, ALTERNATE, DERIVED]),
+    st.sampled_from(["", "AF", "PK"]),
+    st.sampled_from(["", "Kabul", "Punjab"]),
+).map(lambda p: (p[0], p[1], p[2], p[3] if p[2] else ""))
+
+
+@given(st.lists(st.lists(_posting, min_size=1, max_size=6), min_size=1, max_size=8))
+def test_flags_for_all_names_at_once_equal_each_name_alone(names):
+    expected = [f for postings in names for f in _flags_of_name(postings)]
+    assert namesake_flags(*_index(names)).tolist() == expected
