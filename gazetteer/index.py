@@ -40,8 +40,6 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 2
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "index"
 PRIMARY, ALTERNATE, DERIVED = 0, 1, 2
-_NO_ROWS = np.zeros(0, dtype=np.int64)
-_NO_KINDS = np.zeros(0, dtype=np.uint8)
 
 
 class IndexFormatError(RuntimeError):
@@ -215,11 +213,21 @@ class Gazetteer:
     def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows whose names fold to ``key`` (already folded), the kinds of those names and
         their ``gazetteer.namesakes`` flags."""
+        found = self.slice_of(key)
+        return self._postings[found], self._kinds[found], self._namesakes[found]
+
+    def slice_of(self, key: str) -> slice:
+        """Where the postings of ``key`` (already folded) lie in the arrays ``postings``
+        returns (an empty slice for an unknown name)."""
         k = self._key_index.get(key)
         if k is None:
-            return _NO_ROWS, _NO_KINDS, _NO_KINDS
-        start, end = int(self._offsets[k]), int(self._offsets[k + 1])
-        return self._postings[start:end], self._kinds[start:end], self._namesakes[start:end]
+            return slice(0, 0)
+        return slice(int(self._offsets[k]), int(self._offsets[k + 1]))
+
+    def postings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every name's place rows, name kinds and namesake flags, one after the other
+        (see ``slice_of``): for computing per-posting values once, vectorised."""
+        return self._postings, self._kinds, self._namesakes
 
     def hits(self, key: str) -> list[Hit]:
         """Rows whose names fold to ``key`` (already folded), as ``Hit`` records."""

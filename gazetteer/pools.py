@@ -93,15 +93,21 @@ class Pools:
         self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
         self._place_prior = self._place_priors()
         self._xyz = unit_vectors(gazetteer.lat, gazetteer.lon)
+        # Priors of every posting at once: a name's pool then slices them.
+        self._rows, kinds, flags = gazetteer.postings()
+        self._posting_prior, self._posting_relief = self._prior(self._rows, kinds, flags)
+        self._posting_prior.flags.writeable = self._posting_relief.flags.writeable = False
 
     def get(self, key: str) -> Pool:
         """The candidates of a folded name (cached)."""
         cached = self._pools.get(key)
         if cached is None:
-            rows, kinds, flags = self.gazetteer.lookup(key)
-            if not len(rows) and key.startswith("the "):
-                rows, kinds, flags = self.gazetteer.lookup(key[4:])
-            cached = self.make(rows, *self._prior(rows, kinds, flags))
+            found = self.gazetteer.slice_of(key)
+            if found.start == found.stop and key.startswith("the "):
+                found = self.gazetteer.slice_of(key[4:])
+            cached = self.make(
+                self._rows[found], self._posting_prior[found], self._posting_relief[found]
+            )
             self._pools[key] = cached
         return cached
 
