@@ -35,19 +35,38 @@ _WORD_CHAR = f"[^{re.escape(_WORD_SEPARATORS + _OPENERS)}]"
 """Neither a separator nor an opening mark: part of the word before a dot."""
 _LONG_WORD = max(map(len, _ABBREVIATIONS)) + 1
 # The run of word characters just before a dot, up to one longer than any abbreviation:
-# most sentence ends are decided by it alone.
+# most abbreviation checks are decided by it alone.
 _TAIL = re.compile(f"{_WORD_CHAR}{{0,{_LONG_WORD}}}\\Z")
+
+
+def _maybe_abbreviation() -> str:
+    """Lookbehinds (one per length: each must be fixed-width) that hold before the dot
+    whenever ``_abbreviation`` could be true: the text ends, case-insensitively, with a
+    listed abbreviation or any single character, after a separator, an opening mark or
+    the start of the text. ``re``'s case folding is wider than ``str.lower`` (the Kelvin
+    sign is a "k"), so this is a superset: the lookbehind only says when to check."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    heads = [f"(?<=(?<!{_WORD_CHAR}){_WORD_CHAR}\\.)"] + [
+        f"(?<=(?<!{_WORD_CHAR})(?i:{'|'.join(words)})\\.)"
+        for length, words in sorted(by_length.items())
+        if length > 1
+    ]
+    return "|".join(heads)
+
+
 # Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The"),
 # matched once from the first mark of a run, possessively (so "....." stays linear); the
 # next sentence must start with a capital, a digit, a quote, a bracket or a bullet. Runs
 # that start with a dot (nearly all) have a pattern of their own, which re finds much
-# faster than a choice of first characters; there the group "long" is set when the dot
-# follows a word too long to be an abbreviation.
+# faster than a choice of first characters; there the group "maybe" is set only when the
+# dot may end an abbreviation or an initial, so that 19 in 20 ends skip the check.
 _END_TAIL = (
     r"(?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
     r"(?=\s++(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
 )
-_END_DOT = re.compile(rf"\.(?:(?<={_WORD_CHAR}{{{_LONG_WORD}}}\.)(?P<long>))?{_END_TAIL}")
+_END_DOT = re.compile(rf"\.(?:(?:{_maybe_abbreviation()})(?P<maybe>))?{_END_TAIL}")
 _END_OTHER = re.compile(rf"[!?\u2026]{_END_TAIL}")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
@@ -90,7 +109,7 @@ def _punctuation_cuts(text: str) -> list[int]:
     cuts = [
         match.end()
         for match in _END_DOT.finditer(text)
-        if match.group("long") is not None
+        if match.group("maybe") is None
         or text[match.start() + 1] in _PUNCTUATION
         or not _abbreviation(text, match.start())
     ]

@@ -126,3 +126,17 @@ def test_punctuation_cuts_keep_their_definition(text):
         )
     ]
     assert sorted(_punctuation_cuts(text)) == expected
+
+
+@example(["\u212a"])  # the Kelvin sign: str.lower makes it "k", an initial
+@example(["(", "\u212ao"])
+@example(["\u017ft"])  # a long s: re's case folding takes it for "st", str.lower does not
+@given(st.lists(st.sampled_from([*_PIECES, "\u212a", "\u017f", "MR", "Ms", "e.g", "U.S.A"]) | st.text(max_size=3), max_size=12))  # fmt: skip
+def test_the_end_pattern_marks_every_dot_that_may_end_an_abbreviation(pieces):
+    from extraction.sentences import _END_DOT
+
+    text = "".join(pieces) + ". A"
+    dot = len(text) - 3
+    match = _END_DOT.match(text, dot)
+    if match is not None and _abbreviation_by_definition(text, dot):
+        assert match.group("maybe") is not None
