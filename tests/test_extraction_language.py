@@ -51,6 +51,10 @@ _WORDS = ["the", "of", "and", "Taliban", "Khost", "said", "attaque", "İstanbul"
 
 
 @example(BODY.upper().split())
+@example(["the"] * 12 + ["Khost"] * 88)  # exactly 12%: not English
+@example(["Khost"] * 87 + ["the"] * 13)  # the stopwords all in the second half
+@example(["the"] * 13 + ["Khost"] * 87)  # settled by the first half
+@example(["Khost"] * 60 + ["the"] * 40)  # the first half rules nothing out
 @example(["said"] * 9 + ["\u00e9"] * 4)
 @example(["said"] * 9 + ["\u00e9"] * 3 + ["\u2019"] * 5)
 @example(["Khost"] * 40 + ["a\u0130"] * 8)
