@@ -22,6 +22,7 @@ from typing import BinaryIO
 from atlas.records import Document, FileProblem
 from atlas.settings import Settings
 from extraction import metadata
+from extraction.fileio import name_parts, read_descriptor
 from extraction.formats import (
     Budget,
     FileMeta,
@@ -107,13 +108,17 @@ def _load_bytes(path: str, settings: Settings, opener: Callable[..., BinaryIO]) 
         )
     if info.st_size == 0:
         raise _problem(path, "empty file (0 bytes)", "check the source; the copy may have failed")
+    # Read one byte more than stat said: the file may have grown since. Asking for the
+    # whole limit at once would allocate that much for every small file.
+    limit = settings.max_file_bytes + 1
     try:
-        with opener(path, "rb") as handle:
-            # Read one byte more than stat said: the file may have grown since. Asking for
-            # the whole limit at once would allocate that much for every small file.
-            data = handle.read(info.st_size + 1)
-            if len(data) > info.st_size:
-                data += handle.read(settings.max_file_bytes + 1 - len(data))
+        if opener is open:  # a file descriptor costs half what a buffered file object does
+            data = read_descriptor(path, info.st_size + 1, limit)
+        else:
+            with opener(path, "rb") as handle:
+                data = handle.read(info.st_size + 1)
+                if len(data) > info.st_size:
+                    data += handle.read(limit - len(data))
     except OSError as err:
         raise _os_problem(path, err) from err
     if len(data) > settings.max_file_bytes:
@@ -135,8 +140,8 @@ def read_with_warnings(
 ) -> Reading:
     """Read one file into a ``Document`` and say what was doubtful; raises ``UnreadableFile``."""
     name = str(path)
-    where = Path(name)  # built once: pathlib costs as much as reading a small file
-    suffix = where.suffix.lower()
+    base, suffix, folder = name_parts(name)
+    suffix = suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
         raise _problem(
@@ -168,20 +173,20 @@ def read_with_warnings(
         raise _problem(
             name, "empty file (no text)", "check the source; the copy may have no content"
         )
-    return _assemble(name, where, data, text, file_meta, today or dt.date.today())
+    return _assemble(name, base, folder, data, text, file_meta, today or dt.date.today())
 
 
 def _assemble(
-    name: str, where: Path, data: bytes, text: str, file_meta: FileMeta, today: dt.date
+    name: str, base: str, folder: str, data: bytes, text: str, file_meta: FileMeta, today: dt.date
 ) -> Reading:
     """Put text, metadata, sections and language together into the ``Document``."""
     warnings: list[str] = []
-    row = metadata.read_sidecar(where.parent, warnings).get(where.name)
+    row = metadata.read_sidecar(folder, warnings).get(base)
     meta = metadata.resolve(text, file_meta, row, today, warnings)
     for warning in warnings:
         logger.warning("%s: %s", name, warning)
     document = Document(
-        doc_id=where.name,
+        doc_id=base,
         doc_hash=hashlib.sha256(data).hexdigest(),
         path=name,
         text=text,

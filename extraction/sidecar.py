@@ -10,7 +10,6 @@ import csv
 import os
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
 SIDECAR = "sources.csv"
@@ -18,7 +17,9 @@ SIDECAR_COLUMNS = ("file", "title", "publication", "author", "published", "url",
 _MAX_SIDECAR_BYTES = 16 * 1024 * 1024
 
 
-def read_sidecar(folder: Path, warnings: list[str]) -> Mapping[str, Mapping[str, str]]:
+def read_sidecar(
+    folder: str | os.PathLike[str], warnings: list[str]
+) -> Mapping[str, Mapping[str, str]]:
     """The rows of ``folder/sources.csv`` by file name; empty when there is none or it is broken.
 
     The parsed file is cached on its path, size and modification time, so a folder of many
