@@ -44,6 +44,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# Codecs in which a CR or NUL character can only come from text holding a 0x0D or 0x00 byte
+# (in UTF-16 and UTF-32 a CR holds a zero byte too).
+_CR_NUL_FROM_THEIR_BYTES = frozenset(
+    {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "cp1252", "latin-1"}
+)
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
 
 
@@ -106,18 +111,17 @@ def _top_two_share(values: bytes) -> float:
     return sum(counts[:2]) / len(values)
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """Valid UTF-8, or UTF-8 text with a few stray bytes (decoded as U+FFFD rather than mojibake)."""
+def _utf8(data: bytes) -> tuple[bool, str | None]:
+    """Whether ``data`` is valid UTF-8, or UTF-8 text with a few stray bytes (decoded as
+    U+FFFD rather than mojibake); and the text when it is valid, so it is decoded once."""
     try:
-        data.decode("utf-8")
+        return True, data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    else:
-        return True
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return good >= 3 and bad <= max(1, good // 20)
+    return good >= 3 and bad <= max(1, good // 20), None
 
 
 def _control_share(sample: bytes) -> float:
@@ -126,29 +130,34 @@ def _control_share(sample: bytes) -> float:
 
 def detect(data: bytes) -> str:
     """The Python codec name to decode ``data`` with; raises ``BinaryData`` for non-text."""
+    return _detect(data)[0]
+
+
+def _detect(data: bytes) -> tuple[str, str | None]:
+    """``detect``'s answer, and the text when it is valid UTF-8 (already decoded)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     what = sniff_binary(data)
     if what is not None:
         raise BinaryData(f"binary data: looks like {what}, not text")
     sample = data[:_SAMPLE]
     guess = _utf16_without_bom(sample)
     if guess is not None:
-        return guess
+        return guess, None
     # Cyrillic or Greek in UTF-16 can be valid UTF-8, but with a control byte (the high byte
     # 0x03 or 0x04) in nearly every other position; real UTF-8 text has next to none.
-    utf8 = _mostly_utf8(data)
+    utf8, text = _utf8(data)
     if utf8 and (len(sample) < 32 or _control_share(sample) <= 0.2):
-        return "utf-8"
+        return "utf-8", text
     guess = _utf16_one_script(sample[: len(sample) // 2 * 2])
     if utf8 and guess is None:
-        return "utf-8"
+        return "utf-8", text
     if guess is not None:
-        return guess
+        return guess, None
     if _control_share(sample) > _CONTROL_SHARE:
         raise BinaryData("binary data: not text in any known encoding")
-    return _legacy_codepage(data)
+    return _legacy_codepage(data), None
 
 
 def _legacy_codepage(data: bytes) -> str:
@@ -169,14 +178,16 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Raises ``BinaryData`` when the bytes are not text.
     """
-    encoding = detect(data)
-    if encoding == "cp1252":
+    encoding, text = _detect(data)
+    if text is None and encoding == "cp1252":
         # Five bytes are undefined in Windows-1252; Latin-1 maps them to C1 controls instead.
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             encoding, text = "latin-1", data.decode("latin-1")
-    else:
+    elif text is None:
         text = data.decode(encoding, errors="replace")
     logger.debug("decoded %d bytes as %s", len(data), encoding)
+    if encoding in _CR_NUL_FROM_THEIR_BYTES and b"\r" not in data and b"\x00" not in data:
+        return text.removeprefix("\ufeff"), encoding  # no line ending or NUL to replace
     return normalise(text), encoding

@@ -6,7 +6,7 @@ import codecs
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extraction.encoding import BinaryData, decode, detect, normalise, sniff_binary
@@ -122,3 +122,45 @@ def test_utf16_without_bom_in_other_scripts(text, codec):
 def test_utf8_urdu_without_spaces_stays_utf8():
     text = URDU.replace(" ", "")
     assert decode(text.encode("utf-8")) == (text, "utf-8")
+
+
+_LINE_PIECES = [
+    "a",
+    "\r\n",
+    "\r",
+    "\n",
+    "\x00",
+    "\ufeff",
+    "\u00e9",
+    "\u062e",
+    "\u4e2d",
+    "\U0001f600",
+]
+
+
+@example(b"\xef\xbb\xbfa\r\nb")
+@example("a\r\nb".encode("utf-16"))
+@example("\u4e2d\u6587\r".encode("utf-16-le"))
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.tuples(
+            st.lists(st.sampled_from(_LINE_PIECES) | st.text(max_size=3), max_size=20).map("".join),
+            st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "cp1252"]),
+        ).map(lambda pair: pair[0].encode(pair[1], errors="replace")),
+    )
+)
+def test_decode_is_detect_then_the_codec_then_normalise(data):
+    """The shortcuts (UTF-8 decoded once, no replacing without CR or NUL bytes) change nothing."""
+    try:
+        encoding = detect(data)
+    except BinaryData:
+        with pytest.raises(BinaryData):
+            decode(data)
+        return
+    text, used = decode(data)
+    if used == "latin-1":  # Windows-1252 with one of its five undefined bytes
+        assert encoding == "cp1252"
+    else:
+        assert used == encoding
+    assert text == normalise(data.decode(used, errors="replace"))
