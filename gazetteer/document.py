@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from gazetteer.records import FEATURE_TYPES
+
 if TYPE_CHECKING:
     from gazetteer.pools import Mention
     from gazetteer.ranking import Weights
 
 _EARTH_KM = 6371.0088
+_COUNTRY = FEATURE_TYPES.index("country")
+_ADMIN1 = FEATURE_TYPES.index("admin1")
+_NOWHERE = -2
+"""A unit number no place has (not even -1, "none"): candidates that are no unit hold
+nothing."""
 
 
 def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
@@ -75,6 +82,11 @@ class DocumentScores:
         )
         self._countryless = None if has_country.all() else ~has_country
         self._own = np.where(mention_keys[None, :] == self.key[:, None], -np.inf, 0.0)
+        # Which of its (country, admin-1) units a candidate *is*: a country holds the
+        # places chosen in its country, a province those in its province.
+        ftype = np.concatenate([m.pool.ftype for m in mentions])
+        holds = np.stack([ftype == _COUNTRY, ftype == _ADMIN1], axis=1) & (units >= 0)
+        self._units, self._held = units, np.where(holds, units, _NOWHERE)
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
         """Softmax within each mention's candidates."""
@@ -114,12 +126,16 @@ class DocumentScores:
 
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
-        (great-circle, as geopy's ``great_circle``; inf when there is no other name)."""
+        (great-circle, as geopy's ``great_circle``; inf when there is no other name).
+
+        A country or province is at no distance from a place chosen inside it: its label
+        point says nothing of where in it the text's places lie."""
         self._setup()
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         cosines = self.xyz @ self.xyz[best].T
-        cosines += self._own
+        inside = (self._held[:, None, :] == self._units[best][None, :, :]).any(axis=2)
+        cosines = np.where(inside, 1.0, cosines) + self._own
         nearest = cosines.max(axis=1)
         return np.where(
             nearest == -np.inf, np.inf, _EARTH_KM * np.arccos(np.clip(nearest, -1.0, 1.0))

@@ -7,14 +7,21 @@ from hypothesis import strategies as st
 
 from gazetteer.document import DocumentScores, unit_vectors
 from gazetteer.pools import Mention, Pool
+from gazetteer.records import FEATURE_TYPES
 
 
-def _mention(key: str, units: list[tuple[int, int]], points: list[tuple[float, float]]) -> Mention:
+def _mention(
+    key: str,
+    units: list[tuple[int, int]],
+    points: list[tuple[float, float]],
+    types: list[str] | None = None,
+) -> Mention:
+    """A mention whose candidates are towns unless ``types`` says otherwise."""
     n = len(units)
     pool = Pool(
         rows=np.arange(n),
         prior=np.zeros(n),
-        ftype=np.zeros(n, dtype=np.uint8),
+        ftype=np.array([FEATURE_TYPES.index(t) for t in types or ["city"] * n], dtype=np.uint8),
         xyz=unit_vectors(np.array([p[0] for p in points]), np.array([p[1] for p in points])),
         units=np.array(units),
         relief=np.zeros(n),
@@ -72,9 +79,7 @@ def test_nearest_other_ignores_the_names_own_candidates() -> None:
     assert abs(km[0] - 111.2) < 1.0 and abs(km[1] - 1000.7) < 2.0 and abs(km[2] - 111.2) < 1.0
 
 
-@given(
-    st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180)
-)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(-90, 90), st.floats(-180, 180))
 def test_nearest_other_is_the_great_circle_distance(
     lat1: float, lon1: float, lat2: float, lon2: float
 ) -> None:
@@ -84,6 +89,28 @@ def test_nearest_other_is_the_great_circle_distance(
     km = doc.nearest_other(np.array([1.0, 1.0]))
     expected = great_circle((lat1, lon1), (lat2, lon2)).km
     assert abs(km[0] - expected) < 1e-3 and abs(km[1] - expected) < 1e-3
+
+
+def test_a_country_or_province_is_at_no_distance_from_places_chosen_in_it() -> None:
+    # "mexico": the country (unit 1), the state of Mexico (1, 11) and a US town; the
+    # text also names a city in country 1 but in province 12.
+    doc = DocumentScores(
+        [
+            _mention(
+                "mexico",
+                [(1, -1), (1, 11), (2, 21)],
+                [(23.5, -102.3), (19.4, -99.6), (39.2, -91.9)],
+                ["country", "admin1", "city"],
+            ),
+            _mention("mexico city", [(1, 12)], [(19.4, -99.1)]),
+        ],
+        {},
+    )
+    km = doc.nearest_other(np.array([0.4, 0.4, 0.2, 1.0]))
+    assert km[0] == 0.0
+    assert 40.0 < km[1] < 60.0 and km[2] > 1000.0
+    # Mexico City is at no distance from the country chosen for "mexico", only close to it.
+    assert km[3] > 500.0
 
 
 def test_a_lone_name_has_no_nearest_other() -> None:

@@ -226,6 +226,12 @@ def _with_town(factory: pytest.TempPathFactory, name: str, alternate: str, admin
     return Resolver(build_fixture_index(factory.mktemp("idx"), source))
 
 
+def _town_belief(resolution: Resolution | None) -> float:
+    """The belief in the added town among a resolution's runners-up."""
+    assert resolution is not None
+    return next(c.score for c in resolution.alternatives if c.place.place_id == "gn:9000001")
+
+
 def test_bare_unit_name_that_is_also_its_big_citys_alternate_name_is_the_city(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
@@ -241,9 +247,13 @@ def test_bare_country_name_that_is_also_its_capitals_alternate_name_is_the_count
     # "Mexico": the country, and an alternate name of Mexico City.
     resolver = _with_town(tmp_path_factory, "United States City", "United States", "OH")
     text = "Police in Cleveland and United States officials"
-    assert _id(_resolve(resolver, text, "Cleveland", "United States")[1]) == "gn:6252001"
+    ranked = _resolve(resolver, text, "Cleveland", "United States")[1]
+    assert _id(ranked) == "gn:6252001"
+    # The country holds Cleveland, so it wins on closeness too; the rule is what keeps
+    # the town (60 km from Cleveland) far behind it.
     unranked = Resolver(resolver.gazetteer, weights=Weights(namesake_unit=0.0))
-    assert _id(_resolve(unranked, text, "Cleveland", "United States")[1]) == "gn:9000001"
+    unranked_town = _resolve(unranked, text, "Cleveland", "United States")[1]
+    assert _town_belief(ranked) < 0.5 * _town_belief(unranked_town)
     text = "in the city of United States"
     assert _id(_resolve(resolver, text, "United States")[0]) == "gn:9000001"
 
