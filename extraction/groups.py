@@ -21,6 +21,8 @@ from extraction.lexicon import Group, Lexicon
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
+# The one character outside ASCII that lower-cases to an ASCII letter (K, the Kelvin sign).
+_KELVIN = "\u212a"
 # A parent group's branch named by its role: "the Islamic State's affiliate", "Daesh's
 # regional branch". Nothing may follow the possessive but these few words.
 _BRANCH = re.compile(
@@ -34,23 +36,29 @@ class GroupMatcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         """Build the automata for ``lexicon`` (done once, then reused for every document)."""
-        self._aliases = _automaton(
-            (lower_same_length(fold_name(a)), g) for g in lexicon.groups for a in g.aliases
-        )
-        self._acronyms = _automaton((fold_name(a), g) for g in lexicon.groups for a in g.acronyms)
+        aliases = [(lower_same_length(fold_name(a)), g) for g in lexicon.groups for a in g.aliases]
+        acronyms = [(fold_name(a), g) for g in lexicon.groups for a in g.acronyms]
+        self._aliases = _automaton(aliases)
+        self._acronyms = _automaton(acronyms)
         self._parents = frozenset(g.parent for g in lexicon.groups if g.parent)
+        self._ascii_keys = all(key.isascii() for key, _ in aliases + acronyms)
 
     def find(self, text: str) -> tuple[GroupMention, ...]:
         """Every group mention in ``text``, in text order, non-overlapping (longest first)."""
-        folded = None if text.isascii() else fold(text)
-        lower, cased = _ascii_folds(text) if folded is None else (folded.lower, folded.text)
-        hits = []
-        for automaton, haystack, acronym in (
-            (self._aliases, lower, False),
-            (self._acronyms, cased, True),
-        ):
-            if automaton is not None:
-                hits += [(end, n, group, acronym) for end, (n, group) in automaton.iter(haystack)]
+        if text.isascii():
+            hits = self._hits(*_ascii_folds(text.encode("ascii")))
+            folded = None
+        elif self._ascii_keys and _KELVIN not in text:
+            # The text without its non-ASCII characters has every match of an ASCII key that
+            # the folded text has (non-ASCII separators fall away in both; other characters
+            # only block a match there), so a document without one is done cheaply.
+            if not self._hits(*_ascii_folds(text.encode("ascii", "ignore"))):
+                return ()
+            folded = fold(text)
+            hits = self._hits(folded.lower, folded.text)
+        else:
+            folded = fold(text)
+            hits = self._hits(folded.lower, folded.text)
         if not hits:
             return ()
         # Offsets back into the text (numpy) only for the few documents with a possible name.
@@ -65,6 +73,17 @@ class GroupMatcher:
                 continue
             found.append((start, stop, group))
         return tuple(_mention(text, s, e, g) for s, e, g in self._branches(text, _longest(found)))
+
+    def _hits(self, lower: str, cased: str) -> list[tuple[int, int, Group, bool]]:
+        """``(end, length, group, is_acronym)`` of every key in the folded haystacks."""
+        hits = []
+        for automaton, haystack, acronym in (
+            (self._aliases, lower, False),
+            (self._acronyms, cased, True),
+        ):
+            if automaton is not None:
+                hits += [(end, n, group, acronym) for end, (n, group) in automaton.iter(haystack)]
+        return hits
 
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
         """ "The Islamic State's affiliate" is the branch of it named last before, if any."""
@@ -81,9 +100,8 @@ class GroupMatcher:
             yield start, stop, group
 
 
-def _ascii_folds(text: str) -> tuple[str, str]:
-    """``fold(text).lower`` and ``.text`` of an ASCII text, by ``bytes.translate`` in C."""
-    data = text.encode("ascii")
+def _ascii_folds(data: bytes) -> tuple[str, str]:
+    """``fold(text).lower`` and ``.text`` of an ASCII text's bytes, by ``bytes.translate`` in C."""
     separators = _ascii_separators()
     return (
         data.translate(_ascii_lower(), separators).decode("ascii"),

@@ -4,7 +4,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extraction.groups import GroupMatcher
@@ -109,4 +109,21 @@ def test_ascii_folding_by_translate_is_the_folding(text):
     from extraction.groups import _ascii_folds
 
     folded = fold(text)
-    assert _ascii_folds(text) == (folded.lower, folded.text)
+    assert _ascii_folds(text.encode("ascii")) == (folded.lower, folded.text)
+
+
+_NAME_PIECES = ["al", "Qaeda", "qa", "ida", "TTP", "LeT", "Taliban", "Tehrik", "Pakistan", " ",
+                "-", "'", "\u2019", "\u2011", "\u00a0", "\u3000", "\u00e9", "\u0130", "\u212a",
+                "\u212aabul", "\u062e", "\U0001f600", "\ud800", "x", "."]  # fmt: skip
+
+
+@example("al\u2019Qa\u00a0ida")
+@example("al\u00e9Qaeda")
+@example("\u212aTTP")
+@given(st.lists(st.sampled_from(_NAME_PIECES) | st.text(max_size=3), max_size=14).map("".join))
+def test_the_ascii_prefilter_finds_what_folding_everything_finds(text):
+    fast = GroupMatcher(load_lexicon(FIXTURE))
+    exact = GroupMatcher(load_lexicon(FIXTURE))
+    exact._ascii_keys = False  # every text not in ASCII folded whole, as defined
+    assert fast._ascii_keys
+    assert fast.find(text) == exact.find(text)
