@@ -19,26 +19,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from atlas.records import YearRef
-from extraction.datescan import laters, short_decades, units, year_spans
+from extraction.datescan import laters, short_decades, year_spans
+from extraction.datewords import MONTH, NUMBERS, starts_word
+from extraction.relative import relative_years
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_FULL_MONTHS = frozenset((
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-))  # fmt: skip
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 
@@ -64,25 +50,6 @@ _NOT_AFTER_YEAR = re.compile(
     re.IGNORECASE,
 )
 _NOT_BEFORE_YEAR = re.compile(r"(?:\b(?:No|no|nos?|pp?|[Pp]ages?|[Vv]ol|[Ii]ssue|Rs)\.?|\$)\s*$")
-_MONTH_WORD = re.compile(MONTH)
-_DAY_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?(?!\w)(?!\s*,?\s*\d)(?!\s+attacks?\b)")
-_PREPOSITION_HEAD = re.compile(
-    r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Dd]uring|[Ee]arly|[Ll]ate|mid-?)\s+"
-    r"(?:early\s+|late\s+|mid-?)?$"
-)
-_NO_YEAR_TAIL = re.compile(r"\s*,?\s*(?:of\s+)?\d")
-_THIS_HEAD = re.compile(r"(?i:last|this|past)\s+$")
-_AGO_HEAD = re.compile(
-    r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
-)
-_AGO_TAIL = re.compile(r"\s+ago(?!\w)")
-_DAY = re.compile(r"day(?!\w)")
-_DAY_NAME_HEAD = re.compile(
-    r"(?:[Yy]ester|[Tt]o|(?P<weekday>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun))$"
-)
-# The last letters of those heads, and a line break ("$" matches before a final one).
-_DAY_NAME_ENDS = frozenset("rosni\n")
-_ON_HEAD = re.compile(r"[Oo]n\s+$")
 _SINCE_HEAD = re.compile(r"[Ss]ince\s+$")
 _ELEVEN = re.compile(r"9/11(?![\w/-])")
 _AFTER_HEAD = re.compile(
@@ -103,7 +70,7 @@ def find_years(text: str, start: int, end: int, published: dt.date | None) -> tu
     found += _offsets(text, start, end, found)
     if published is not None:
         found = [_since(text, start, ref, published) for ref in found]
-        found += _relative(text, start, end, published)
+        found += relative_years(text, start, end, published)
     return tuple(
         _non_overlapping([r for r in found if r.year is not None and 1900 <= r.year <= limit])
     )
@@ -143,23 +110,19 @@ def year_near(
     return YearRef(None, None, "unknown", "year")
 
 
-def _starts_word(text: str, i: int, floor: int) -> bool:
-    return i <= floor or not (text[i - 1].isalnum() or text[i - 1] == "_")
-
-
 def _explicit(text: str, start: int, end: int):
     for s, e in year_spans(text, start, end):
         after = text[e] if e < end else " "
         # A year starts and ends a word, except for the "s" of a decade ("1980s").
-        if not _starts_word(text, s, start) or ((after.isalnum() or after == "_") and after != "s"):
+        if not starts_word(text, s, start) or ((after.isalnum() or after == "_") and after != "s"):
             continue
         year = int(text[s:e])
         tail = _RANGE_TAIL.match(text, e, min(end, e + 50))
         head = _RANGE_HEAD.search(text, max(start, s - 40), s) if tail else None
-        if head and tail and _starts_word(text, head.start(), start) and year < int(tail[1]):
+        if head and tail and starts_word(text, head.start(), start) and year < int(tail[1]):
             yield YearRef(year, int(tail[1]), "explicit", "range", head.start(), tail.end())
         span = _SPAN_TAIL.match(text, e, end)
-        if span and (s == start or text[s - 1] not in "/.-") and _starts_word(text, s, start):
+        if span and (s == start or text[s - 1] not in "/.-") and starts_word(text, s, start):
             last = int(span[1]) if len(span[1]) == 4 else year // 100 * 100 + int(span[1])
             if year < last:
                 yield YearRef(year, last, "explicit", "range", s, span.end())
@@ -184,7 +147,7 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
     heads = ((_DAY_HEAD, "day"), (_MONTH_HEAD, "month"), (_SEASON_HEAD, "season"))
     for head, precision in heads if s > window and text[s - 1].isspace() else ():
         found = head.search(text, window, s)
-        if found and _starts_word(text, found.start(), start):
+        if found and starts_word(text, found.start(), start):
             yield YearRef(year, None, "explicit", precision, found.start(), e)
             return
     if s > start and text[s - 1] in "/.$\u00a3\u20ac#,-":
@@ -220,7 +183,7 @@ def _offsets(text: str, start: int, end: int, explicit: list[YearRef]) -> list[Y
             [r for r in explicit if m.start() - _NEAR <= r.end <= count.start()] if count else []
         )
         if before and before[-1].year is not None:
-            n = int(count[1]) if count[1].isdigit() else _NUMBERS[count[1].lower()]
+            n = int(count[1]) if count[1].isdigit() else NUMBERS[count[1].lower()]
             n *= 10 if m.group().startswith("decade") else 1
             sign = -1 if m[1] in ("earlier", "before") else 1
             found.append(
@@ -244,86 +207,10 @@ def _since(text: str, start: int, ref: YearRef, published: dt.date) -> YearRef:
 def _short_decades(text: str, start: int, end: int):
     for s, e, digit in short_decades(text, start, end):
         head = _SHORT_DECADE_HEAD.search(text, max(start, s - 14), s)
-        if head and _starts_word(text, head.start(), start):
+        if head and starts_word(text, head.start(), start):
             low, high = _DECADE_PARTS[head[1]]
             decade = 1900 + int(digit) * 10
             yield YearRef(decade + low, decade + high, "explicit", "decade", head.start(), e)
-
-
-def _relative(text: str, start: int, end: int, published: dt.date) -> list[YearRef]:
-    found = list(_months(text, start, end, published))
-    for m in units(text, start, end):
-        if not _starts_word(text, m.start(), start):
-            continue
-        unit = m.group().rstrip("s")
-        # "last year", "this month": only a singular unit after white space can have that head.
-        this = (
-            _THIS_HEAD.search(text, max(start, m.start() - 6), m.start())
-            if m.group() == unit and m.start() > start and text[m.start() - 1].isspace()
-            else None
-        )
-        if this and _starts_word(text, this.start(), start):
-            found.append(
-                _this(this.group().split()[0].lower(), unit, published, this.start(), m.end())
-            )
-        ago = _AGO_TAIL.match(text, m.end(), end)
-        count = _AGO_HEAD.search(text, max(start, m.start() - 8), m.start()) if ago else None
-        if count:
-            n = int(count[1]) if count[1].isdigit() else _NUMBERS[count[1].lower()]
-            found.append(_ago(n, unit, published, count.start(), ago.end()))
-    for m in _DAY.finditer(text, start, end):
-        if m.start() <= start or text[m.start() - 1] not in _DAY_NAME_ENDS:
-            continue  # not "yesterday", "today" or a weekday
-        head = _DAY_NAME_HEAD.search(text, max(start, m.start() - 6), m.start())
-        if head is None or not _starts_word(text, head.start(), start):
-            continue
-        on = (
-            _ON_HEAD.search(text, max(start, head.start() - 4), head.start())
-            if head["weekday"]
-            else None
-        )
-        if on or not head["weekday"]:
-            begin = on.start() if on else head.start()
-            found.append(YearRef(published.year, None, "relative", "day", begin, m.end()))
-    return found
-
-
-def _months(text: str, start: int, end: int, published: dt.date):
-    """A month named without a year: the most recent such month not after publication."""
-    for m in _MONTH_WORD.finditer(text, start, end):
-        s, e = m.span()
-        if not _starts_word(text, s, start) or (e < end and text[e].isalnum()):
-            continue
-        month = _MONTHS[m.group()[:3].lower()]
-        year = published.year if month <= published.month else published.year - 1
-        day = _DAY_TAIL.match(text, e, end)
-        if day:
-            yield YearRef(year, None, "relative", "day", s, day.end())
-            continue
-        head = _PREPOSITION_HEAD.search(text, max(start, s - 16), s)
-        if (
-            m.group() in _FULL_MONTHS
-            and head
-            and _starts_word(text, head.start(), start)
-            and not _NO_YEAR_TAIL.match(text, e, end)
-        ):
-            yield YearRef(year, None, "relative", "month", head.start(), e)
-
-
-def _this(which: str, unit: str, published: dt.date, s: int, e: int) -> YearRef:
-    if unit == "year":
-        return YearRef(published.year - (which == "last"), None, "relative", "year", s, e)
-    if unit == "month" and which == "last":
-        year = published.year - 1 if published.month == 1 else published.year
-        return YearRef(year, None, "relative", "month", s, e)
-    return YearRef(published.year, None, "relative", "day" if unit == "week" else "month", s, e)
-
-
-def _ago(n: int, unit: str, published: dt.date, s: int, e: int) -> YearRef:
-    if unit == "year":
-        return YearRef(published.year - n, None, "relative", "year", s, e)
-    months = published.year * 12 + published.month - 1 - n
-    return YearRef(months // 12, None, "relative", "month", s, e)
 
 
 def _non_overlapping(found: list[YearRef]) -> list[YearRef]:
