@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from atlas.records import YearRef
 from extraction.datescan import laters, short_decades, year_spans
@@ -58,6 +59,7 @@ _AFTER_HEAD = re.compile(
 _NUMBER_HEAD = re.compile(
     r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
 )
+_START = attrgetter("start")
 _NEAR = 300
 """Characters before "two years earlier" within which the year it counts from must be."""
 
@@ -215,8 +217,14 @@ def _short_decades(text: str, start: int, end: int):
 
 def _non_overlapping(found: list[YearRef]) -> list[YearRef]:
     """Longest first, then earliest; the kept references in text order."""
-    if not found:
-        return []
+    in_order = sorted(found, key=_START)
+    last = -1
+    for ref in in_order:
+        if ref.start >= ref.end or ref.start < last:
+            break
+        last = ref.end
+    else:
+        return in_order  # nothing overlaps (the common case): all are kept
     low = min(r.start for r in found)
     taken = bytearray(max(r.end for r in found) - low)
     kept: list[YearRef] = []

@@ -4,9 +4,10 @@ import datetime as dt
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from atlas.records import YearRef
 from extraction.dates import find_years, year_near, years_by_sentence
 
 PUBLISHED = dt.date(2016, 6, 3)
@@ -194,3 +195,27 @@ def test_since_nine_eleven_and_years_counted_from_the_text(text, expected):
 def test_heads_across_line_breaks_and_words_ending_in_day(text, found):
     refs = find_years(text, 0, len(text), PUBLISHED)
     assert [(text[r.start : r.end], r.year, r.year_end, r.precision) for r in refs] == found
+
+
+def _non_overlapping_by_definition(found):
+    """Longest first, then earliest, each kept unless it shares a character with one kept
+    before; in text order."""
+    kept = []
+    for ref in sorted(found, key=lambda r: (r.start - r.end, r.start)):
+        if not any(max(ref.start, k.start) < min(ref.end, k.end) for k in kept):
+            kept.append(ref)
+    return sorted(kept, key=lambda r: r.start)
+
+
+_SPANS = st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@example([(0, 4), (4, 8)])
+@example([(3, 3), (3, 7)])
+@example([(2, 9), (4, 6), (0, 3)])
+@given(st.lists(_SPANS, max_size=8))
+def test_overlapping_references_keep_the_longest_then_earliest(spans):
+    from extraction.dates import _non_overlapping
+
+    refs = [YearRef(2000 + i, None, "explicit", "year", s, e) for i, (s, e) in enumerate(spans)]
+    assert _non_overlapping(refs) == _non_overlapping_by_definition(refs)
