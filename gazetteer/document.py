@@ -82,11 +82,12 @@ class DocumentScores:
         )
         self._countryless = None if has_country.all() else ~has_country
         self._own = np.where(mention_keys[None, :] == self.key[:, None], -np.inf, 0.0)
-        # Which of its (country, admin-1) units a candidate *is*: a country holds the
-        # places chosen in its country, a province those in its province.
+        # The unit a candidate *is* (a country holds the places chosen in its country, a
+        # province those in its province; numbers of countries and provinces differ).
         ftype = np.concatenate([m.pool.ftype for m in mentions])
-        holds = np.stack([ftype == _COUNTRY, ftype == _ADMIN1], axis=1) & (units >= 0)
-        self._units, self._held = units, np.where(holds, units, _NOWHERE)
+        held = np.where(ftype == _COUNTRY, units[:, 0], np.where(ftype == _ADMIN1, units[:, 1], -1))
+        self._units = units
+        self._held = None if (held < 0).all() else np.where(held >= 0, held, _NOWHERE)[:, None]
 
     def softmax(self, score: np.ndarray, temperature: float) -> np.ndarray:
         """Softmax within each mention's candidates."""
@@ -134,8 +135,11 @@ class DocumentScores:
         top = belief == np.maximum.reduceat(belief, self.starts)[self.owner]
         best = np.minimum.reduceat(np.where(top, self.index, len(belief)), self.starts)
         cosines = self.xyz @ self.xyz[best].T
-        inside = (self._held[:, None, :] == self._units[best][None, :, :]).any(axis=2)
-        cosines = np.where(inside, 1.0, cosines) + self._own
+        if self._held is not None:
+            chosen = self._units[best]
+            inside = (self._held == chosen[:, 0]) | (self._held == chosen[:, 1])
+            cosines = np.where(inside, 1.0, cosines)
+        cosines += self._own
         nearest = cosines.max(axis=1)
         return np.where(
             nearest == -np.inf, np.inf, _EARTH_KM * np.arccos(np.clip(nearest, -1.0, 1.0))

@@ -21,6 +21,13 @@ from gazetteer.pools import Mention, Pool, Pools
 from gazetteer.records import FEATURE_TYPES
 
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
+#: Kinds of place for one sense per text: towns, admin units, or each other type alone.
+_KIND = np.array(
+    [
+        "town" if t in ("city", "locality") else "unit" if t in ("admin1", "admin2") else t
+        for t in FEATURE_TYPES
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -226,3 +233,35 @@ class Ranker:
             score, belief = doc.base, doc.softmax(doc.base, w.temperature)
         for m, (a, b) in zip(mentions, doc.bounds, strict=True):
             m.score, m.belief = score[a:b], belief[a:b]
+        _one_sense(mentions)
+
+
+def _one_sense(mentions: list[Mention]) -> None:
+    """Bare mentions of a name take the answer its cued mentions agree on ("Parkland,
+    Florida" ... "the Parkland students"): a text means one town by one name.  Cued
+    mentions that disagree ("Hyderabad, India" and "Hyderabad, Sindh") leave the bare
+    ones to the context, and so does a cue to another kind of place ("Khost province")."""
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_key.setdefault(m.key, []).append(m)
+    for same in by_key.values():
+        if len(same) < 2:
+            continue
+        bare = [m for m in same if np.array_equal(m.base, m.pool.prior)]
+        cued = [m for m in same if not np.array_equal(m.base, m.pool.prior)]
+        if not bare or len({int(m.pool.rows[m.belief.argmax()]) for m in cued}) != 1:
+            continue
+        best = max(cued, key=lambda m: float(m.belief.max()))
+        top = int(best.belief.argmax())
+        answer, kind = int(best.pool.rows[top]), _KIND[best.pool.ftype[top]]
+        where = {row: i for i, row in enumerate(best.pool.rows.tolist())}
+        for m in bare:
+            if answer not in m.pool.rows or _KIND[m.pool.ftype[m.belief.argmax()]] != kind:
+                # A province named beside its town ("Khost province ... in Khost") is
+                # another place of the same name: only a namesake of one kind follows.
+                continue
+            # The cued beliefs carry over; candidates the cues left out get none.
+            at = np.array([where.get(row, -1) for row in m.pool.rows.tolist()])
+            known = at >= 0
+            m.belief = np.where(known, best.belief[at], 0.0)
+            m.score = np.where(known, best.score[at], m.score)

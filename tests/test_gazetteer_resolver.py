@@ -274,3 +274,28 @@ def test_regions_and_features_are_not_ranked_as_empty_places(resolver: Resolver)
 def test_demonym_span_resolves_to_its_country(resolver: Resolver) -> None:
     results = _resolve(resolver, "Iranian and Pakistanis' officials met.", "Iranian", "Pakistanis'")
     assert [_id(r) for r in results] == ["gn:130758", "gn:1168579"]
+
+
+def test_bare_mentions_take_the_place_their_cued_mention_names(resolver: Resolver) -> None:
+    # Srinagar and Amritsar alone would pull the bare Hyderabad to India's.
+    text = (
+        "Police in Hyderabad, Sindh arrested two men. In Srinagar and Amritsar, Hyderabad was news."
+    )
+    found = _resolve(resolver, text, "Hyderabad", "Srinagar", "Amritsar", "Hyderabad")
+    assert _id(found[0]) == _id(found[3]) == "gn:1176734"
+    assert found[3] is not None and found[3].score == found[0].score
+    alone = _resolve(
+        resolver,
+        "In Srinagar and Amritsar, Hyderabad was news.",
+        "Srinagar",
+        "Amritsar",
+        "Hyderabad",
+    )
+    assert _id(alone[2]) == "gn:1269843"
+
+
+def test_cued_mentions_that_disagree_leave_bare_ones_to_the_context(resolver: Resolver) -> None:
+    text = "Hyderabad, Telangana and Hyderabad, Sindh both flooded; Hyderabad was worst hit."
+    india, pakistan, bare = _resolve(resolver, text, "Hyderabad", "Hyderabad", "Hyderabad")
+    assert (_id(india), _id(pakistan)) == ("gn:1269843", "gn:1176734")
+    assert bare is not None and bare.score < min(india.score, pakistan.score)
