@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,39 +85,63 @@ def link_events(
 ) -> tuple[Event, ...]:
     """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``.
 
-    Only sentences with places (where events come from) or years (which set the carried
-    year) are visited; between them, a paragraph break only matters while a year is carried.
+    Only sentences with places and a group in them or in the ``WINDOW`` before (where
+    events can come from) are visited; the year carried into one is looked up when it
+    makes events.
     """
+    if not groups or not places:
+        return ()
     text = document.text
     groups_in = _bucket(sentences, groups)
     places_in = _bucket(sentences, places)
+    # Sentences whose last year is carried on: dated ones, outside non-reporting sections.
+    dated = [i for i, refs in enumerate(years) if refs and not _unreported(document, sentences[i])]
     events: dict[str, Event] = {}
-    context: YearRef | None = None
-    last = 0
-    for i in sorted(places_in.keys() | {i for i, refs in enumerate(years) if refs}):
-        if context is not None and any(
-            _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
-            for k in range(max(last + 1, 1), i + 1)
-        ):
-            context = None
-        last = i
+    for i in sorted(places_in):
+        if not any(k in groups_in for k in range(i - WINDOW, i + 1)):
+            continue  # no group to link to
         sentence = sentences[i]
-        if document.sections and document.section_at(sentence.start) is not None:
+        if _unreported(document, sentence):
             continue
-        reporting = [p for p in places_in.get(i, ()) if p.section is None]
+        reporting = [p for p in places_in[i] if p.section is None]
         links = list(_links(text, sentences, i, groups_in, reporting))
-        if links:
-            carried = context
-            if context is not None and not years[i]:
-                carried = None if _NOW.search(text, sentence.start, sentence.end) else context
-            for link in links:
-                event = _event(document, link, years[i], carried)
-                known = events.get(event.event_id)
-                if known is None or known.confidence < event.confidence:
-                    events[event.event_id] = event
-        if years[i]:
-            context = years[i][-1]
+        if not links:
+            continue
+        carried = _carried(text, sentences, years, dated, i)
+        if carried is not None and not years[i] and _NOW.search(text, sentence.start, sentence.end):
+            carried = None
+        for link in links:
+            event = _event(document, link, years[i], carried)
+            known = events.get(event.event_id)
+            if known is None or known.confidence < event.confidence:
+                events[event.event_id] = event
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
+
+
+def _unreported(document: Document, sentence: Sentence) -> bool:
+    """Whether the sentence starts in a non-reporting section."""
+    return bool(document.sections) and document.section_at(sentence.start) is not None
+
+
+def _carried(
+    text: str,
+    sentences: Sequence[Sentence],
+    years: Sequence[tuple[YearRef, ...]],
+    dated: list[int],
+    i: int,
+) -> YearRef | None:
+    """The last year of the closest dated sentence before ``i``, unless a paragraph ends
+    between the two (a report's narrative keeps its date until the paragraph ends)."""
+    before = bisect_left(dated, i) - 1
+    if before < 0:
+        return None
+    j = dated[before]
+    if any(
+        _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
+        for k in range(j + 1, i + 1)
+    ):
+        return None
+    return years[j][-1]
 
 
 def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> dict[int, list]:

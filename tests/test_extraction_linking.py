@@ -4,6 +4,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from atlas.records import Document, Section
 from extraction.dates import find_years
@@ -168,3 +170,67 @@ def test_one_line_paragraphs_end_a_carried_year_but_wrapped_lines_do_not(matcher
     assert _events(matcher, one_line)[0].year_source == "publication"
     wrapped = "In December 2003 the raid came.\nThe TTP held Karachi."
     assert _events(matcher, wrapped)[0].year == 2003
+
+
+def _link_events_by_definition(document, sentences, groups, places, years):
+    """Every sentence with places or years visited in order, the year carried along."""
+    from extraction import linking
+
+    text = document.text
+    groups_in = linking._bucket(sentences, groups)
+    places_in = linking._bucket(sentences, places)
+    events, context, last = {}, None, 0
+    for i in sorted(places_in.keys() | {i for i, refs in enumerate(years) if refs}):
+        if context is not None and any(
+            linking._paragraph_break(text, sentences[k - 1].end, sentences[k].start)
+            for k in range(max(last + 1, 1), i + 1)
+        ):
+            context = None
+        last = i
+        sentence = sentences[i]
+        if document.section_at(sentence.start) is not None:
+            continue
+        reporting = [p for p in places_in.get(i, ()) if p.section is None]
+        links = list(linking._links(text, sentences, i, groups_in, reporting))
+        carried = context
+        if links and context is not None and not years[i]:
+            carried = None if linking._NOW.search(text, sentence.start, sentence.end) else context
+        for link in links:
+            event = linking._event(document, link, years[i], carried)
+            known = events.get(event.event_id)
+            if known is None or known.confidence < event.confidence:
+                events[event.event_id] = event
+        if years[i]:
+            context = years[i][-1]
+    return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
+
+
+_STORY = ["The TTP", "LeT men", "the group", "They", "its fighters", "both groups", "Karachi",
+          "Khost", "Quetta", "in 2013", "in July 2010", "last year", "still", "attacks against",
+          " ", ", ", ". ", ".\n", "\n\n", "\n", "officials said"]  # fmt: skip
+
+
+@settings(deadline=None)  # speed is measured in bench/, not asserted here
+@example("The TTP in 2013. Karachi. \n\nthe group Khost.", [])
+@example("The TTP in 2013.\n\nThe TTP Karachi.", [])  # a paragraph ends the carried year
+@example("The TTP met. Officials said. They hit Karachi.", [])  # the group two sentences back
+@example("in 2013. The TTP still Quetta. in July 2010. The TTP Khost.", [(0, 10)])
+@given(
+    st.lists(st.sampled_from(_STORY), max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 80)), max_size=2),
+)
+def test_visiting_only_sentences_near_groups_gives_the_events_of_visiting_all(text, spans):
+    matcher = GroupMatcher(load_lexicon(FIXTURE))
+    sections = sorted(
+        {(s, min(s + n, len(text))) for s, n in spans if s < min(s + n, len(text))}
+    )[:1]  # fmt: skip
+    doc = Document(
+        "t.txt", "hash-t", "/tmp/t.txt", text, published=dt.date(2016, 6, 3),
+        sections=tuple(Section(s, e, "notes") for s, e in sections),
+    )  # fmt: skip
+    groups = matcher.find(text)
+    places = find_places(doc, FakeResolver(), [(g.start, g.end) for g in groups])
+    sentences = split_sentences(text)
+    years = [find_years(text, s.start, s.end, doc.published) for s in sentences]
+    expected = _link_events_by_definition(doc, sentences, groups, places, years)
+    assert link_events(doc, sentences, groups, places, years) == expected
