@@ -21,6 +21,7 @@ from gazetteer.pools import Mention, Pool, Pools
 from gazetteer.records import FEATURE_TYPES
 
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
+_CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
     [
@@ -111,9 +112,16 @@ class Ranker:
             np.array([row], dtype=np.int64), np.array([self.weights.demonym_prior])
         )
 
-    def codes(self, name: str) -> tuple[set[str], set[tuple[str, str]]]:
-        """Countries and (country, admin-1) units a name can stand for or lie in."""
-        regions = self.pools.regions(self.pools.get(fold(name)))
+    def codes(self, name: str, *, container: bool = False) -> tuple[set[str], set[tuple[str, str]]]:
+        """Countries and (country, admin-1) units a name can stand for or lie in; for a
+        ``container`` ("Hyderabad, India"), only its countries and admin units if it has
+        any (not the Gambian village called India)."""
+        pool = self.pools.get(fold(name))
+        if container:
+            units = _CONTAINER[pool.ftype]
+            if units.any():
+                pool = self.pools.subset(pool, units)
+        regions = self.pools.regions(pool)
         return {r[0] for r in regions if r[0]}, {r for r in regions if r[0] and r[1]}
 
     def candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
@@ -200,13 +208,18 @@ class Ranker:
                 [r[0] in codes for r in self.pools.regions(pool)]
             )
         if cues.container or cues.container_admin1:
-            countries, units = self.codes(cues.container) if cues.container else (set(), set())
+            countries, units = (
+                self.codes(cues.container, container=True) if cues.container else (set(), set())
+            )
             if cues.container_admin1:
                 countries.add(cues.container_admin1[0])
                 units.add(cues.container_admin1)
+            # "Hyderabad, India" names the country as plainly as "Parkland, Florida" names
+            # the state: a container that is only a country counts as much as a unit.
+            in_country = w.container_country if units else w.container
             bonus = bonus + np.array(
                 [
-                    w.container if r in units else w.container_country if r[0] in countries else 0.0
+                    w.container if r in units else in_country if r[0] in countries else 0.0
                     for r in self.pools.regions(pool)
                 ]
             )

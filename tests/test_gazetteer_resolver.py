@@ -299,3 +299,14 @@ def test_cued_mentions_that_disagree_leave_bare_ones_to_the_context(resolver: Re
     india, pakistan, bare = _resolve(resolver, text, "Hyderabad", "Hyderabad", "Hyderabad")
     assert (_id(india), _id(pakistan)) == ("gn:1269843", "gn:1176734")
     assert bare is not None and bare.score < min(india.score, pakistan.score)
+
+
+def test_a_country_after_a_comma_outweighs_the_texts_other_country(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # A town called India (in Ohio) must not make "India" a weaker container than a
+    # province: the container is read as the country or unit it names.
+    resolver = _with_town(tmp_path_factory, "India", "India", "OH")
+    text = "Police in Karachi and Lahore said the suspect had come from Hyderabad, India."
+    found = _resolve(resolver, text, "Karachi", "Lahore", "Hyderabad", "India")
+    assert _id(found[2]) == "gn:1269843" and _id(found[3]) == "gn:1269750"
