@@ -141,10 +141,7 @@ def _header(lines: Iterable[str]) -> list[str]:
         if _URL_LINE.match(stripped):
             header.append(stripped)
             continue
-        if (
-            len(stripped) > 4 * _PROSE_LINE
-            and len(_clean(stripped[: 4 * _PROSE_LINE])) > _PROSE_LINE
-        ):
+        if len(stripped) > 4 * _PROSE_LINE and _cleans_longer(stripped, 4 * _PROSE_LINE):
             break
         line = _clean(stripped)
         if len(line) > _PROSE_LINE or (line.endswith(".") and len(line.split()) > 12):
@@ -157,6 +154,13 @@ def _header(lines: Iterable[str]) -> list[str]:
 
 def _clean(line: str) -> str:
     return " ".join(line.split())
+
+
+def _cleans_longer(line: str, prefix: int) -> bool:
+    """``len(_clean(line[:prefix])) > _PROSE_LINE``, tried on a shorter prefix first: a
+    prefix never cleans longer than the longer prefix it starts, and prose rarely needs more."""
+    short = min(prefix, _PROSE_LINE + _PROSE_LINE // 3)
+    return len(_clean(line[:short])) > _PROSE_LINE or len(_clean(line[:prefix])) > _PROSE_LINE
 
 
 def _is_title(line: str) -> bool:

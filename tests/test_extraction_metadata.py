@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extraction.formats import FileMeta
 from extraction.metadata import (
@@ -171,3 +173,14 @@ def test_sidecar_is_read_again_when_it_changes(tmp_path):
     assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "First"
     sidecar.write_text("file,title\na.txt,Second title\n", encoding="utf-8")
     assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "Second title"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["word", " ", "   ", "\t", "\u00a0", "\u3000", "x" * 40]), max_size=200
+    ).map("".join)
+)
+def test_the_prose_check_on_a_short_prefix_first_is_the_check(line):
+    from extraction.metadata import _clean, _cleans_longer
+
+    assert _cleans_longer(line, 600) == (len(_clean(line[:600])) > 150)
