@@ -7,40 +7,30 @@ See ``gazetteer/data/not_places.yaml`` for the word lists and the policy behind 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cached_property
+from operator import itemgetter
 
+from gazetteer.citations import cited_publisher
 from gazetteer.nonplaces import NonPlaceRules
 from gazetteer.tokens import Words
 
 PLACE, ORG, DEMONYM = 1, 2, 4
+#: Flag of a one-word place name that the rules never take alone: a common word that is no
+#: place abbreviation and no demonym ("police", "he"), set once in the spotter's name table
+#: so that such matches are rejected without judging them.
+NEVER_ALONE = 16
+#: Flag of a one-word key that a word list of the rules names (common words, titles, given
+#: names, place abbreviations): such a name is always judged in full.
+LISTED = 32
 
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
 _NOT_A_CUE_GAP = frozenset({"the"})
 _HYPHENS = ("-", "‐", "‑")
 _OF_THE = ("of", "the")
-#: Separators before a name that cannot end a quoted title.
-_PLAIN_SEPS = frozenset({"", " ", "\n", ", ", ". "})
 #: How many words before a name the person/organisation rules look at (bounded, so that a
 #: long run of capitalised words costs linear time).
 _CHAIN_WORDS = 5
-#: What ends the year of a citation ("2015.", "2015, pp. 3", "2016 (updated"), unlike a year
-#: that a sentence goes on from ("Lahore, 2015 was a bad year").
-_CITATION_END = r"(?=\s?[.;,()\[\]]|\s*\n|\s*\Z)"
-#: The rest of a citation's publisher part after a name, up to its year: "London: Hurst, 2015",
-#: "New York: Hurst/Columbia University Press, 2011", "New York: Little, Brown, and Co., 2012".
-_CITATION_AFTER = re.compile(r"[\w .,&/'’-]{0,60}?, (?:1[89]|20)\d\d" + _CITATION_END)
-#: The publisher part of a citation before a name, back to the colon after the city.
-_PUBLISHER_BEFORE = re.compile(r": [\w .,&/'’-]{0,60}$")
-#: How far before a name the colon of "City: Publisher" may be.
-_PUBLISHER_REACH = 64
-#: A periodical's issue date after its name: "Herald, March 2016", "Jihadology, January 26, 2015".
-_ISSUE_AFTER = re.compile(
-    r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-    r"(?: \d{1,2},?)? (?:1[89]|20)\d\d" + _CITATION_END
-)
-#: What ends a quoted title right before a periodical's name: '“Title,” Herald', "*Title*, ".
-_TITLE_BEFORE = re.compile(r"[”\"’'*],?\s?$|,[”\"’'*]\s?$")
 
 
 class NameContext:
@@ -58,17 +48,22 @@ class NameContext:
         self.rules = rules
         self.blocked = blocked
         self.demonyms = demonyms
-        self.place_starts = {first for first, _, flags in matches if flags & PLACE}
-        self.place_ends = {last for _, last, flags in matches if flags & PLACE}
-        self.long_place_ends = {
-            last for first, last, flags in matches if flags & PLACE and first < last
-        }
-        self.demonym_words = {
-            first for first, last, flags in matches if flags & DEMONYM and first == last
-        }
+        self._matches = matches
+        places = [match for match in matches if match[2] & PLACE]
+        self.place_starts = set(map(_FIRST, places))
+        self.place_ends = set(map(_LAST, places))
         self.surnames: set[str] = set()
         self._ampersand = "&" in words.text
-        self._colon = ": " in words.text
+
+    @cached_property
+    def long_place_ends(self) -> set[int]:
+        """The last words of the gazetteer names of several words in the text."""
+        return {last for first, last, flags in self._matches if flags & PLACE and first < last}
+
+    @cached_property
+    def demonym_words(self) -> set[int]:
+        """The words of the text that are demonyms."""
+        return {first for first, last, flags in self._matches if flags & DEMONYM and first == last}
 
     def _proper_place_end(self, k: int) -> bool:
         """Whether word ``k`` ends a gazetteer name of several words or is a capitalised
@@ -109,6 +104,45 @@ class NameContext:
 
     def _not_a_name_part(self, first: int, last: int) -> bool:
         """False when the name is part of a person's or an organisation's name."""
+        w, prev = self.w, first - 1
+        if prev < 0 or not w.joined(first):
+            return self._alone_ok(first, last)
+        if not w.caps[prev] and w.folded[prev] not in self.rules.person_particles:
+            return self._alone_ok(first, last)
+        return self._chain_ok(first, last)
+
+    def alone(self, i: int) -> bool:
+        """Whether no name chain ends before word ``i`` (no capitalised word joined to it,
+        no particle) and no role noun comes right before it: the name rules about it then
+        reduce to ``_alone_ok`` and note no surname."""
+        prev = i - 1
+        if prev < 0:
+            return True
+        w = self.w
+        if w.caps[prev] and w.joined(i):
+            return False
+        return w.folded[prev] not in self.rules.context_before
+
+    def _alone_ok(self, first: int, last: int) -> bool:
+        """``_chain_ok`` for a name the word before does not join (no name chain): only
+        a role noun, "<Organisation> of", a citation, a firm or the words after count."""
+        w, rules = self.w, self.rules
+        folded, seps, prev = w.folded, w.seps, first - 1
+        if prev >= 0:
+            if seps[first] == " " and not w.caps[prev] and folded[prev] in rules.role_nouns:
+                self._note_surname(last)  # after a lower-case role noun: "coach Ripley"
+                return False
+            if prev >= 1 and folded[prev] in _OF_THE and self._org_of(first):
+                return False
+        if cited_publisher(w, first, last, self.place_ends):
+            return False
+        if self._ampersand and self._firm_partner(prev, first, self.place_ends):
+            return False
+        return self._known_after(first, last)
+
+    def _chain_ok(self, first: int, last: int) -> bool:
+        """``_not_a_name_part`` by its definition: the capitalised words (and particles)
+        joined before the name, then the words after it."""
         w, rules = self.w, self.rules
         caps, folded, seps, joined = w.caps, w.folded, w.seps, w.joined
         chain = []
@@ -134,12 +168,12 @@ class NameContext:
         if k > 0 and seps[k] == " " and not caps[k - 1] and folded[k - 1] in rules.role_nouns:
             self._note_surname(last)  # after a lower-case role noun: "coach Ripley"
             return False
-        if chain and any(folded[c] in rules.org_prefixes for c in chain):
+        before = [folded[c] for c in chain]
+        if not rules.org_prefixes.isdisjoint(before):
             return False
         if k >= 2 and folded[k - 1] in _OF_THE and self._org_of(k):
             return False
-        person_words = (rules.titles, rules.given_names, rules.role_nouns)
-        if chain and any(folded[c] in words for c in chain for words in person_words):
+        if not rules.person_words.isdisjoint(before):
             self._note_surname(last)
             return False
         hyphenated_article = (
@@ -148,10 +182,11 @@ class NameContext:
             and not caps[first - 1]
             and folded[first - 1] in rules.person_particles
         )
-        cited = (self._colon or seps[first] not in _PLAIN_SEPS) and self._cited_publisher(
-            first, last
-        )
-        if arabic_name_before or hyphenated_article or cited:
+        if (
+            arabic_name_before
+            or hyphenated_article
+            or cited_publisher(w, first, last, self.place_ends)
+        ):
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if caps[c]] if chain else chain
         if capitalised and not self._known_before(capitalised[0]):
@@ -169,24 +204,6 @@ class NameContext:
         if not 0 <= other < len(w.caps) or other in places or not w.caps[other]:
             return False
         return w.seps[max(other, k)].strip() == "&"
-
-    def _cited_publisher(self, first: int, last: int) -> bool:
-        """Whether the name is (part of) the publisher in a citation, "City: Publisher,
-        Year" ("London: Hurst, 2015", "New York: Little, Brown, and Co., 2012"), or the
-        periodical after a quoted title, "“Title,” Periodical, Month Year" ("Herald, March
-        2016")."""
-        w = self.w
-        text, start, end = w.text, w.starts[first], w.ends[last]
-        if first > 0 and _TITLE_BEFORE.search(w.seps[first]) and _ISSUE_AFTER.match(text, end):
-            return True
-        reach = max(0, start - _PUBLISHER_REACH)
-        if text.find(": ", reach, start) < 0 or _CITATION_AFTER.match(text, end) is None:
-            return False
-        before = _PUBLISHER_BEFORE.search(text, reach, start)
-        if before is None:
-            return False
-        city = bisect_right(w.ends, before.start()) - 1
-        return city >= 0 and w.ends[city] == before.start() and city in self.place_ends
 
     def _org_of(self, k: int) -> bool:
         """Whether word ``k`` follows "<Organisation> of [the]" ("University of Karachi")."""
@@ -258,24 +275,3 @@ class NameContext:
         w = self.w
         if nxt >= len(w.caps) or not (w.joined(nxt) and w.caps[nxt]):
             self.surnames.add(w.folded[last])
-
-    def surname_alone(self, first: int, last: int, cued: set[str]) -> bool:
-        """Whether a one-word name is a surname seen earlier or later in the text, the
-        given name before one ("Bin Ladin" after "Usama bin Ladin"), or a speaker ("Kristina
-        said") that the text never puts after a locative cue ("in Kristina")."""
-        if first != last:
-            return False
-        w = self.w
-        word, nxt = w.folded[first], first + 1
-        if word in self.surnames:
-            return True
-        if nxt >= len(w.caps):
-            return False
-        if w.joined(nxt) and w.caps[nxt] and w.folded[nxt] in self.surnames:
-            return True
-        return (
-            word not in cued
-            and word not in self.rules.speaking_places
-            and w.folded[nxt] in self.rules.person_cues
-            and w.seps[nxt].strip() in ("", ",")
-        )

@@ -61,6 +61,18 @@ class NonPlaceRules:
         return self.never_alone | self.needs_cue | self.not_initial
 
     @cached_property
+    def person_words(self) -> frozenset[str]:
+        """Titles, given names and role nouns: words that make the name after them a
+        person's (one set, so the spotter asks once)."""
+        return self.titles | self.given_names | self.role_nouns
+
+    @cached_property
+    def context_before(self) -> frozenset[str]:
+        """Lower-case words before a name that may make it part of a person's name:
+        particles and role nouns (one set, so the spotter asks once)."""
+        return self.person_particles | self.role_nouns
+
+    @cached_property
     def may_follow_place(self) -> frozenset[str]:
         """Capitalised words that may follow a place name without making it part of a
         longer name: place words, common words, titles, role nouns, given names, name

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from gazetteer.namecontext import DEMONYM, ORG, PLACE, NameContext
+from gazetteer.namecontext import DEMONYM, LISTED, NEVER_ALONE, ORG, PLACE, NameContext
 from gazetteer.nonplaces import NonPlaceRules
 from gazetteer.tokens import Words
 
@@ -36,7 +36,7 @@ class _Judge(NameContext):
     def judge(self, first: int, last: int, flags: int) -> bool:
         """Whether words ``first..last`` are a place mention."""
         w, rules = self.w, self.rules
-        caps, surfaces = w.caps, w.surfaces
+        caps = w.caps
         if flags & DEMONYM:
             return (
                 self.demonyms
@@ -46,39 +46,89 @@ class _Judge(NameContext):
                 and first not in self.blocked
             )
         if first == last:
-            if not caps[first] or first in self.blocked:
-                return False
-            surface = surfaces[first]
-            if "." in surface:
-                surface = surface.replace(".", "")
-            abbreviation = surface in rules.abbreviations
-            if not abbreviation and (
-                w.folded[first] in rules.never_alone
-                or (
-                    len(surface) < 6
-                    and not surface[1:].islower()
-                    and _ACRONYM_LIKE.fullmatch(surface)
-                )
-            ):
-                return False
-            allcaps = len(surfaces[first]) > 1 and surfaces[first].isupper()
-        else:
-            if not self._capitalised(first, last):
-                return False
-            if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
-                return False
-            seps = w.seps
-            if any(not _INNER_SEP.fullmatch(seps[k]) for k in range(first + 1, last + 1)):
-                return False
-            surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
-            abbreviation = surface in rules.abbreviations
-            allcaps = any(w.allcaps(k) for k in range(first, last + 1))
-            allcaps = allcaps and not self._initials_only(first, last)
+            return self._judge_word(first, flags)
+        if not self._capitalised(first, last):
+            return False
+        if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
+            return False
+        seps = w.seps
+        if any(not _INNER_SEP.fullmatch(seps[k]) for k in range(first + 1, last + 1)):
+            return False
+        surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
+        abbreviation = surface in rules.abbreviations
+        allcaps = any(w.allcaps(k) for k in range(first, last + 1))
+        allcaps = allcaps and not self._initials_only(first, last)
         if not abbreviation and allcaps and not self._caps_context(first, last):
             return False
-        if not self._not_a_name_part(first, last):
+        return self._not_a_name_part(first, last)
+
+    def _judge_word(self, i: int, flags: int) -> bool:
+        """Whether the one-word name ``i`` is a place mention."""
+        w, rules = self.w, self.rules
+        if not w.caps[i] or i in self.blocked:
             return False
-        return first != last or abbreviation or self._common_word_ok(first)
+        surface = written = w.surfaces[i]
+        if "." in surface:
+            surface = surface.replace(".", "")
+        abbreviation = surface in rules.abbreviations
+        if not abbreviation:
+            if w.folded[i] in rules.never_alone:
+                return False
+            if len(surface) < 6 and not surface[1:].islower() and _ACRONYM_LIKE.fullmatch(surface):
+                return False
+            if len(written) > 1 and written.isupper() and not self._caps_context(i, i):
+                return False
+        # A word no list names (not ``LISTED``) is no common word, title or given name.
+        common_ok = abbreviation or not flags & LISTED or None
+        if self.alone(i):  # the name rules note no surname: the cheaper test first
+            if common_ok is None and not self._common_word_ok(i):
+                return False
+            return self._alone_ok(i, i)
+        if not self._not_a_name_part(i, i):
+            return False
+        return common_ok or self._common_word_ok(i)
+
+    def without_surnames(self, accepted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``accepted`` without the one-word names that are a surname seen earlier or later
+        in the text, the given name before one ("Bin Ladin" after "Usama bin Ladin"), or a
+        speaker ("Kristina said") that the text never puts after a locative cue ("in
+        Kristina"); those cued names are worked out only when a speaker needs them."""
+        w = self.w
+        cued: set[str] | None = None
+        kept = []
+        for first, last in accepted:
+            if self._person_word(first, last):
+                continue
+            if first == last and self._speaker(first):
+                if cued is None:
+                    cued = {w.folded[f] for f, l in accepted if f == l and self.has_cue(f)}
+                if w.folded[first] not in cued:
+                    continue
+            kept.append((first, last))
+        return kept
+
+    def _person_word(self, first: int, last: int) -> bool:
+        """Whether a one-word name is a surname of the text or the given name before one."""
+        if first != last or not self.surnames:
+            return False
+        w = self.w
+        if w.folded[first] in self.surnames:
+            return True
+        nxt = first + 1
+        return (
+            nxt < len(w.caps) and w.joined(nxt) and w.caps[nxt] and w.folded[nxt] in self.surnames
+        )
+
+    def _speaker(self, i: int) -> bool:
+        """Whether one-word name ``i`` is followed by a reporting verb ("Kristina said")
+        and is no place that speaks for its government."""
+        w, nxt = self.w, i + 1
+        return (
+            nxt < len(w.caps)
+            and w.folded[nxt] in self.rules.person_cues
+            and w.seps[nxt].strip() in ("", ",")
+            and w.folded[i] not in self.rules.speaking_places
+        )
 
     def _initials_only(self, first: int, last: int) -> bool:
         """Whether the only all-capital words are initials with dots ("D.I. Khan")."""
@@ -168,25 +218,31 @@ def select_spans(
 ) -> list[tuple[int, int]]:
     """The place spans among ``matches``: judged by the rules, longest first, no overlaps."""
     blocked = _blocked_words(words, exclude)
+    caps, folded = words.caps, words.folded
     for first, last, flags in matches:
         if flags & ORG and all(
-            words.caps[k] or words.folded[k] in rules.particles for k in range(first, last + 1)
+            caps[k] or folded[k] in rules.particles for k in range(first, last + 1)
         ):
             blocked.update(range(first, last + 1))  # "Pakistan Today", not "Pakistan today"
     judge = _Judge(words, matches, rules, blocked, demonyms)
+    # Matches the rules always reject are dropped unjudged: demonyms when they are not
+    # asked for, and common words flagged ``NEVER_ALONE`` in the name table.
+    skip = NEVER_ALONE if demonyms else NEVER_ALONE | DEMONYM
     accepted = [
         (first, last)
         for first, last, flags in matches
-        if flags & (PLACE | DEMONYM) and judge.judge(first, last, flags)
+        if flags & (PLACE | DEMONYM) and not flags & skip and judge.judge(first, last, flags)
     ]
-    cued = {words.folded[f] for f, l in accepted if f == l and judge.has_cue(f)}
-    accepted = [(f, l) for f, l in accepted if not judge.surname_alone(f, l, cued)]
-    accepted.sort(key=lambda fl: (fl[0] - fl[1], words.starts[fl[0]] - words.ends[fl[1]], fl[0]))
+    accepted = judge.without_surnames(accepted)
+    starts, ends = words.starts, words.ends
+    if all(first == last for first, last in accepted):  # in text order, one word each
+        return [(starts[first], ends[first]) for first, _ in accepted]
+    accepted.sort(key=lambda fl: (fl[0] - fl[1], starts[fl[0]] - ends[fl[1]], fl[0]))
     taken: set[int] = set()
     spans = []
     for first, last in accepted:
         if any(k in taken for k in range(first, last + 1)):
             continue
         taken.update(range(first, last + 1))
-        spans.append((words.starts[first], words.ends[last]))
+        spans.append((starts[first], ends[last]))
     return sorted(spans)

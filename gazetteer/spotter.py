@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import itemgetter
 
-from gazetteer.namecontext import DEMONYM, ORG, PLACE
+from gazetteer.namecontext import DEMONYM, LISTED, NEVER_ALONE, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
 from gazetteer.normalize import fold as gazetteer_fold
 from gazetteer.spotrules import select_spans
@@ -43,6 +43,8 @@ _HEAD = itemgetter(0)
 _FOLD_CACHE_SIZE = 500_000
 _DROPPED = re.compile(r"['’‘`´ʼʻ.]")
 _KINDS = PLACE | ORG | DEMONYM
+#: The flags a match carries.
+_KEPT = _KINDS | NEVER_ALONE | LISTED
 #: Flag of a folded run of words that begins a longer key ("dera ismail" of "dera ismail khan").
 _PREFIX = 8
 
@@ -77,8 +79,28 @@ class Spotter:
         for key in self.rules.demonyms:
             keys[key] = keys.get(key, 0) | DEMONYM
         log.info("spotter built over %d folded names", len(keys))
+        self._flag_listed(keys)
         _add_prefixes(keys)
         self._names = keys
+
+    def _flag_listed(self, keys: dict[str, int]) -> None:
+        """Flag ``LISTED`` the one-word keys a word list of the rules names, and
+        ``NEVER_ALONE`` the place keys among them the rules always reject alone: a common
+        word (``never_alone``) that no place abbreviation folds to ("us" of "US" is judged)
+        and that is no demonym (judged by the demonym rule)."""
+        rules = self.rules
+        abbreviations = {self._fold_word(a) for a in rules.abbreviations}
+        abbreviations.update(a.lower().replace("'", "") for a in rules.abbreviations)
+        listed = rules.common | rules.titles | rules.given_names | abbreviations
+        for key in listed:
+            value = keys.get(key)
+            if value is None or " " in key:
+                continue
+            value |= LISTED
+            never = key in rules.never_alone and key not in abbreviations
+            if never and value & PLACE and not value & DEMONYM:
+                value |= NEVER_ALONE
+            keys[key] = value
 
     def _fold_word(self, word: str) -> str:
         folded = self._fold_cache.get(word)
@@ -139,7 +161,6 @@ class Spotter:
         names, folded, caps = self._names, words.folded, words.caps
         particles = self.rules.particles
         count = len(folded)
-        found = []
         # Capitalisation first: it is local, while a look-up in the big dictionary is not;
         # a particle counts only before a capitalised word.  Both are list operations in C.
         capitals = list(compress(range(count), caps))
@@ -147,21 +168,28 @@ class Spotter:
             k - 1 for k in capitals if k > 0 and folded[k - 1] in particles and not caps[k - 1]
         ]
         firsts = sorted(capitals + heads) if heads else capitals
-        for first, value in zip(firsts, map(names.get, map(folded.__getitem__, firsts))):
-            if value is None:
+        values = list(map(names.get, map(folded.__getitem__, firsts)))
+        found = []
+        append = found.append
+        # Only the words that begin a key (every value is a non-zero int), picked out in C.
+        for first, value in zip(compress(firsts, values), filter(None, values)):
+            if not value & _PREFIX:  # most: a one-word key and no longer one from here
+                if value & _KINDS and caps[first]:
+                    append((first, first, value & _KEPT))
                 continue
-            key, last = folded[first], first
-            particle = not caps[first]
-            while True:
-                if value & _KINDS and not (particle and last == first):
-                    found.append((first, last, value & _KINDS))
-                last += 1
-                if not value & _PREFIX or last == count:
-                    break
+            if value & _KINDS and caps[first]:  # a particle alone is no name ("of")
+                append((first, first, value & _KEPT))
+            key, last = folded[first], first + 1
+            while last < count:
                 key = f"{key} {folded[last]}"
                 value = names.get(key)
                 if value is None:
                     break
+                if value & _KINDS:
+                    append((first, last, value & _KEPT))
+                if not value & _PREFIX:
+                    break
+                last += 1
         return found
 
     def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:

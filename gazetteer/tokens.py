@@ -16,16 +16,19 @@ WORD = re.compile(
     r"(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])|[^\W_]+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*"
 )
 #: ``WORD`` as a capture for ``re.split``, with the first letter or digit taken before the
-#: alternatives (the same words, a quarter faster: the regex engine tries far fewer branches).
+#: alternatives, and the commonest (more letters or digits) tried first: the same words,
+#: faster, since the regex engine tries far fewer branches.
 _SPLIT = re.compile(
-    r"([^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)*[^\W\d_](?![^\W_])"
-    r"|[^\W_]*+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*))"
+    r"([^\W_](?:[^\W_]++(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*"
+    r"|(?<=[^\W\d_])\.(?:[^\W\d_]\.)*[^\W\d_](?![^\W_])"
+    r"|(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[^\W_]+)*))"
 )
 #: ``_SPLIT`` for a text whose letters and digits are all ASCII (curly quotes and dashes
 #: allowed): ranges instead of Unicode categories, a third faster.
 _SPLIT_PLAIN = re.compile(
-    r"([A-Za-z0-9](?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)*[A-Za-z](?![A-Za-z0-9])"
-    r"|[A-Za-z0-9]*+(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[A-Za-z0-9]+)*))"
+    r"([A-Za-z0-9](?:[A-Za-z0-9]++(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[A-Za-z0-9]+)*"
+    r"|(?<=[A-Za-z])\.(?:[A-Za-z]\.)*[A-Za-z](?![A-Za-z0-9])"
+    r"|(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[A-Za-z0-9]+)*))"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
@@ -78,8 +81,9 @@ def cut(text: str, fold_word: Callable[[str], str]) -> Words:
     seps[0] = ""
     # For ASCII the gazetteer's fold is lower-casing and dropping dots ("U.S" -> "us"), done
     # for the whole text at once; only the (few) words with other letters are folded alone.
-    folded = " ".join(tokens).lower().replace(".", "").replace("'", "").split(" ")
-    if not text.isascii():
+    joined = " ".join(tokens)
+    folded = joined.lower().replace(".", "").replace("'", "").split(" ")
+    if not joined.isascii():  # non-ASCII letters, or a "’" inside a word
         for k in compress(range(len(tokens)), map(not_, map(str.isascii, tokens))):
             folded[k] = fold_word(tokens[k]) or "_"
     caps = list(map(str.isupper, map(_FIRST, tokens)))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from gazetteer.nonplaces import COMMON_WORDS, NOT_PLACES
 from gazetteer.normalize import fold
-from gazetteer.spotter import Spotter
+from gazetteer.spotter import _KEPT, _KINDS, Spotter
 
 NAMES = [
     "Cleveland",
@@ -429,3 +429,39 @@ def test_spotter_over_the_shipped_gazetteer():
     )
     group = (text.index("Tehrik"), text.index(" moved"))
     assert surfaces(spotter, text, [group]) == ["KARACHI", "North Waziristan", "Quetta"]
+
+
+def _matches_by_definition(spotter: Spotter, text: str) -> list[tuple[int, int, int]]:
+    """Every run of up to six words whose folded words, joined, are a place, organisation
+    or demonym key, starting at a capitalised word or at a particle before one (but no
+    particle alone), with its flags."""
+    words = spotter._words(text)
+    folded, caps, count = words.folded, words.caps, len(words.folded)
+    found = []
+    for first in range(count):
+        head = folded[first] in spotter.rules.particles and first + 1 < count and caps[first + 1]
+        if not caps[first] and not head:
+            continue
+        for last in range(first, min(count, first + 6)):
+            value = spotter._names.get(" ".join(folded[first : last + 1]), 0)
+            if value & _KINDS and (caps[first] or last > first):
+                found.append((first, last, value & _KEPT))
+    return found
+
+
+_MATCH_TEXT = st.lists(
+    st.sampled_from(["Dera", "Ismail", "Khan", "dera", "North", "Waziristan", "Abu", "Dhabi"])
+    | st.sampled_from(["al", "Al", "Qaim", "Of", "of", "Tora", "Bora", "Karachi", "U.S.", "x"])
+    | st.sampled_from([" ", " ", "-", ", ", "\n", "'"]),
+    max_size=30,
+).map("".join)
+
+
+SPOTTER_WITH_PARTICLES = Spotter([*NAMES, "Al", "Al Qaim", "Qaim", "Of", "Of Tora"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MATCH_TEXT)
+def test_matches_are_the_keys_found_from_capitalised_words(text):
+    spotter = SPOTTER_WITH_PARTICLES
+    assert spotter._matches(spotter._words(text)) == _matches_by_definition(spotter, text)

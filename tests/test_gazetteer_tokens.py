@@ -65,3 +65,13 @@ def test_cut_gives_the_words_of_the_word_pattern(text):
             assert folded == surface.lower().replace(".", "").replace("'", "")
         else:
             assert folded == (_fold_word(surface) or "_")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZs1 .'’-\n,“") + ["U.S.", "ve", "S", "I've"]), max_size=40))
+def test_cut_of_ascii_letters_gives_the_words_of_the_word_pattern(pieces):
+    """Texts whose letters are ASCII (curly quotes allowed) take the faster split."""
+    text = "".join(pieces)
+    words = cut(text, _fold_word)
+    assert words.surfaces == WORD.findall(text)
+    assert [text[s:e] for s, e in zip(words.starts, words.ends)] == words.surfaces

@@ -1,0 +1,57 @@
+"""Citations for the toponym spotter: whether a gazetteer name in a text is the publisher or
+the periodical of a bibliographic reference ("London: Hurst, 2015", "“Title,” Herald, March
+2016") rather than a place the text is about.
+
+See ``gazetteer/data/not_places.yaml`` for the policy behind the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from gazetteer.tokens import Words
+
+#: Separators before a name that cannot end a quoted title.
+_PLAIN_SEPS = frozenset({"", " ", "\n", ", ", ". "})
+#: What ends the year of a citation ("2015.", "2015, pp. 3", "2016 (updated"), unlike a year
+#: that a sentence goes on from ("Lahore, 2015 was a bad year").
+_CITATION_END = r"(?=\s?[.;,()\[\]]|\s*\n|\s*\Z)"
+#: The rest of a citation's publisher part after a name, up to its year: "London: Hurst, 2015",
+#: "New York: Hurst/Columbia University Press, 2011", "New York: Little, Brown, and Co., 2012".
+_CITATION_AFTER = re.compile(r"[\w .,&/'’-]{0,60}?, (?:1[89]|20)\d\d" + _CITATION_END)
+#: The publisher part of a citation before a name, back to the colon after the city.
+_PUBLISHER_BEFORE = re.compile(r": [\w .,&/'’-]{0,60}$")
+#: How far before a name the colon of "City: Publisher" may be.
+_PUBLISHER_REACH = 64
+#: A periodical's issue date after its name: "Herald, March 2016", "Jihadology, January 26, 2015".
+_ISSUE_AFTER = re.compile(
+    r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"(?: \d{1,2},?)? (?:1[89]|20)\d\d" + _CITATION_END
+)
+#: What ends a quoted title right before a periodical's name: '“Title,” Herald', "*Title*, ".
+_TITLE_BEFORE = re.compile(r"[”\"’'*],?\s?$|,[”\"’'*]\s?$")
+
+
+def cited_publisher(words: Words, first: int, last: int, place_ends: set[int]) -> bool:
+    """Whether words ``first..last`` are (part of) the publisher in a citation, "City:
+    Publisher, Year" ("London: Hurst, 2015", "New York: Little, Brown, and Co., 2012"; the
+    city one of ``place_ends``), or the periodical after a quoted title, "“Title,”
+    Periodical, Month Year" ("Herald, March 2016")."""
+    sep = words.seps[first]
+    # Cheap guards first: a plain separator ends no quoted title, and a publisher needs
+    # ": " shortly before it.
+    title = sep not in _PLAIN_SEPS and _TITLE_BEFORE.search(sep)
+    if title and _ISSUE_AFTER.match(words.text, words.ends[last]):
+        return True
+    text, start = words.text, words.starts[first]
+    reach = max(0, start - _PUBLISHER_REACH)
+    if text.find(": ", reach, start) < 0:
+        return False
+    if _CITATION_AFTER.match(text, words.ends[last]) is None:
+        return False
+    before = _PUBLISHER_BEFORE.search(text, reach, start)
+    if before is None:
+        return False
+    city = bisect_right(words.ends, before.start()) - 1
+    return city >= 0 and words.ends[city] == before.start() and city in place_ends
