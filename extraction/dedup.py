@@ -10,7 +10,6 @@ not Jaccard similarity, because a shortened copy shares only a fraction of the o
 from __future__ import annotations
 
 import logging
-import re
 import zlib
 from collections import Counter, defaultdict
 
@@ -20,7 +19,6 @@ from atlas.records import Document
 
 logger = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
 _PRIME = np.uint64(1_099_511_628_211)
 # Candidates are found through a sparser index (a quarter of the kept shingles), then
 # checked on the full kept sets.
@@ -28,24 +26,76 @@ _INDEX_EVERY = 4
 
 
 def shingles(text: str, size: int = 5, sample: int = 4) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the sampled ``size``-word shingles of ``text``."""
-    words = _WORD.findall(text.lower())
+    """Sorted unique 64-bit hashes of the sampled ``size``-word shingles of ``text``.
+
+    Words are the ``\\w+`` runs of the lower-cased text, each hashed as the CRC-32 of its
+    UTF-8 bytes.
+    """
+    words = _words(text.lower())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    vocabulary = {w: zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in set(words)}
-    ids = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.uint64, count=len(words))
+    if len(_CRC32) > _CRC32_LIMIT:
+        _CRC32.clear()
+    ids = np.fromiter(map(_CRC32.__getitem__, words), dtype=np.uint64, count=len(words))
     span = min(size, len(ids))
     count = len(ids) - span + 1
-    hashes = np.zeros(count, dtype=np.uint64)
+    hashes = ids[:count].copy()
     with np.errstate(over="ignore"):
-        for offset in range(span):
-            hashes = hashes * _PRIME + ids[offset : offset + count]
+        for offset in range(1, span):
+            hashes *= _PRIME
+            hashes += ids[offset : offset + count]
         # Mix the high bits down so that the modulo sampling is not biased by the last word.
         hashes ^= hashes >> np.uint64(29)
         hashes *= np.uint64(0xBF58476D1CE4E5B9)
         hashes ^= hashes >> np.uint64(32)
-    kept = hashes[hashes % np.uint64(sample) == 0] if sample > 1 else hashes
-    return np.unique(kept)
+    if sample > 1 and sample & (sample - 1) == 0:
+        # A power of two divides a number exactly when the bits below it are zero.
+        hashes = hashes[(hashes & np.uint64(sample - 1)) == 0]
+    elif sample > 1:
+        hashes = hashes[hashes % np.uint64(sample) == 0]
+    return _sorted_unique(hashes)
+
+
+class _Crc32Cache(dict):
+    """CRC-32 of words, kept across documents: most words of a document were seen before."""
+
+    def __missing__(self, word: bytes) -> int:
+        value = self[word] = zlib.crc32(word)
+        return value
+
+
+_CRC32 = _Crc32Cache()
+_CRC32_LIMIT = 500_000
+# ASCII bytes that are not word characters ([0-9A-Za-z_]) become spaces; the others
+# (bytes of characters beyond ASCII included) stay.
+_ASCII_NON_WORD = bytes(
+    b if b >= 0x80 or chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256)
+)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _words(text: str) -> list[bytes]:
+    """The UTF-8 bytes (lone surrogates passed through) of the ``\\w+`` runs of ``text``.
+
+    Non-ASCII characters that are not word characters (quotes, dashes) become spaces, then
+    the bytes are split on spaces in C instead of a regex making a string per word. (UTF-8
+    never holds one character's bytes inside another's, so replacing bytes is exact.)
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) != len(text):
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        for char in set(others):
+            if not char.isalnum():  # what re's \\w is beyond ASCII
+                data = data.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return data.translate(_ASCII_NON_WORD).split()
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` with less overhead for the small arrays of one document."""
+    values = np.sort(values)
+    if len(values) > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:

@@ -7,6 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from atlas.records import Document
 from extraction.dedup import Deduplicator, containment, shingles
@@ -172,3 +174,41 @@ def test_seed_001_is_a_copy_of_000_and_the_others_are_not():
         "003": None,
         "004": None,
     }
+
+
+def _shingles_by_definition(text, size=5, sample=4):
+    """The words by regex, their CRC-32s, and the rolling hash, step by step."""
+    import re
+    import zlib
+
+    import numpy as np
+
+    words = re.findall(r"\w+", text.lower())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.array([zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words], np.uint64)
+    count = len(ids) - min(size, len(ids)) + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for offset in range(min(size, len(ids))):
+            hashes = hashes * np.uint64(1_099_511_628_211) + ids[offset : offset + count]
+        hashes ^= hashes >> np.uint64(29)
+        hashes *= np.uint64(0xBF58476D1CE4E5B9)
+        hashes ^= hashes >> np.uint64(32)
+    return np.unique(hashes[hashes % np.uint64(sample) == 0])
+
+
+_PIECES = ["militants", "Said", " ", "\n", "_", "-", "2015", "\u2019", "\u201c", "\u00e9t\u00e9",
+           "\u0130", "\u00bd", "\u0663", "\u00a0", "\ud800", "\u212a", "\u3000", "x\u0301", "\U0001d400"]  # fmt: skip
+
+
+@example("Don\u2019t \u201cstop\u201d \u2014 \u0130stanbul \u00bd \ud800 end_of", 1)
+@given(
+    st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=40).map("".join),
+    st.sampled_from([1, 2, 3, 4]),
+)
+def test_shingles_keep_their_definition(text, sample):
+    assert (
+        shingles(text, sample=sample).tolist()
+        == _shingles_by_definition(text, sample=sample).tolist()
+    )
