@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,25 @@ def test_a_crashing_parser_is_reported_and_the_next_still_runs(files):
         after = worker(Path(files / "after.txt"))
     assert isinstance(crashed, FileProblem) and "crashed" in crashed.reason
     assert isinstance(after, Extraction)
+
+
+def test_records_cross_the_pipe_as_their_field_values():
+    import pickle
+    from multiprocessing.reduction import ForkingPickler
+
+    from atlas.records import GroupMention, Section, YearRef
+    from extraction.worker import register_reducers
+    from tests.factories import make_document, make_extraction
+
+    document = make_document(sections=(Section(0, 3, "notes"),))
+    extraction = dataclasses.replace(
+        make_extraction(document, n_events=2),
+        groups=(GroupMention(0, 3, "TTP", "ttp", "Tehrik-e-Taliban Pakistan", "TTP", "Taliban"),),
+        warnings=("a warning",),
+    )
+    problem = FileProblem("a.pdf", "unreadable", "convert it")
+    register_reducers()
+    for record in (extraction, problem, YearRef(2015, None, "explicit", "year", 3, 7)):
+        data = bytes(ForkingPickler.dumps(record))
+        assert b"_rebuild" in data  # the reducer was used, not pickle's own way
+        assert pickle.loads(data) == record
