@@ -50,10 +50,11 @@ def top_places(events: pd.DataFrame, styles: Mapping[str, GroupStyle], n: int = 
         alt.Chart(counts, title=f"Top {len(totals)} places")
         .mark_bar()
         .encode(
-            y=alt.Y("place:N", sort=order, title=None),
+            # Every place named: a fixed step per bar, labels never thinned out.
+            y=alt.Y("place:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=160)),
             x=alt.X("events:Q", title="events"),
             color=alt.Color("group:N", scale=_colour_scale(styles, set(counts["group_id"])), legend=None),
             tooltip=["place:N", "group:N", "events:Q"],
         )
-        .properties(height=260)
+        .properties(height=alt.Step(22))
     )
