@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,13 @@ _CLAIM_HEAD = re.compile(
     rf"(?P<name>{NAME})[\"\u201d\u2019']?,?\s+"
     r"(?:(?:has|had|have|formally|publicly|also|later|reportedly)\s+)*$"
 )
+# Folded words (see ``extraction.folding``) one of which any match of the patterns above
+# holds once separators are dropped: where none occurs, the scan can be skipped.
+_CALLED_WORDS = frozenset({"called", "callingitself", "named", "knownas", "dubbed"})
+_CLAIM_WORDS = frozenset(
+    {f"{verb}{noun}" for verb in ("pledged", "pledges", "sworn", "swore", "declared")
+     for noun in ("allegiance", "loyalty", "bayah")} | {"claimedresponsibility"}
+)  # fmt: skip
 _CONNECTOR = re.compile(r"\s(?:of|for)(?:\s+the)?\s")
 _LEADING = frozenset(
     [
@@ -106,6 +114,9 @@ class CandidateCues:
     """Finds a capitalised keyword at the start of a word or of a hyphenated part."""
     demonyms: frozenset[str] = frozenset()
     """Nationality words ("Egyptian") in gazetteer folding: alone, a person, never a group."""
+    anchor_words: frozenset[str] | None = None
+    """The words ``anchor`` finds, folded (``fold_name``), when known: a text holding none
+    of them needs no anchor scan."""
 
 
 def load_cues(path: Path | str | None = None) -> CandidateCues:
@@ -121,26 +132,42 @@ def load_cues(path: Path | str | None = None) -> CandidateCues:
         exclude=frozenset(fold_name(str(x)).lower() for x in data.get("exclude") or ()),
         anchor=re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])"),
         demonyms=frozenset(shipped_cues().demonyms()),
+        anchor_words=frozenset(map(fold_name, words)),
     )
 
 
+def cue_words(cues: CandidateCues) -> frozenset[str]:
+    """The folded words whose absence from a text rules out each of its scans, for
+    ``GroupMatcher(lexicon, cue_words(cues))`` to look for in its own pass."""
+    return _CALLED_WORDS | _CLAIM_WORDS | (cues.anchor_words or frozenset())
+
+
 def find_candidates(
-    text: str, groups: Sequence[GroupMention], cues: CandidateCues
+    text: str,
+    groups: Sequence[GroupMention],
+    cues: CandidateCues,
+    present: AbstractSet[str] | None = None,
 ) -> tuple[GroupCandidate, ...]:
-    """Candidate group names in ``text`` that overlap none of the lexicon ``groups``."""
+    """Candidate group names in ``text`` that overlap none of the lexicon ``groups``.
+
+    ``present``, when given, holds at least every word of ``cue_words(cues)`` that occurs
+    in the folded text (``GroupMatcher.find_with_cues``); scans none of whose words occur
+    are skipped.
+    """
     found: dict[tuple[int, int], GroupCandidate] = {}
-    for match in _in_order(_CALLED, text):
+    for match in _in_order(_CALLED, text) if _may_occur(_CALLED_WORDS, present) else ():
         head = _CALLED_HEAD.search(text, max(0, match.start() - 80), match.start())
         name = _NAMES.match(text, match.end()) if head else None
         if name:
             _add(found, text, name.start(), name.end(), "named", cues)
-    for match in _claims(text):
+    for match in _claims(text) if _may_occur(_CLAIM_WORDS, present) else ():
         head = _CLAIM_HEAD.search(text, max(0, match.start() - 100), match.start())
         if head:
             cue = " ".join(match.group().split())
             _add(found, text, head.start("name"), head.end("name"), cue, cues)
     covered = 0  # keywords inside the name just found belong to it
-    for match in cues.anchor.finditer(text):
+    anchors = cues.anchor_words is None or _may_occur(cues.anchor_words, present)
+    for match in cues.anchor.finditer(text) if anchors else ():
         if match.start() < covered or (match.start() > 0 and text[match.start() - 1].isalpha()):
             continue
         name = _name_around(text, match.start())
@@ -152,6 +179,10 @@ def find_candidates(
     taken = sorted((g.start, g.end) for g in groups)
     kept = [c for c in found.values() if not _overlaps(c, taken)]
     return tuple(sorted(kept, key=lambda c: c.start))
+
+
+def _may_occur(words: frozenset[str], present: AbstractSet[str] | None) -> bool:
+    return present is None or not words.isdisjoint(present)
 
 
 def _claims(text: str):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import ahocorasick
 
 from atlas.records import GroupMention
-from extraction.folding import fold, fold_name, lower_same_length
+from extraction.folding import Folded, fold, fold_name, lower_same_length
 from extraction.lexicon import Group, Lexicon
 
 log = logging.getLogger(__name__)
@@ -32,33 +33,52 @@ _BRANCH = re.compile(
 
 
 class GroupMatcher:
-    """Aho-Corasick automata over the lexicon's aliases and acronyms."""
+    """Aho-Corasick automata over the lexicon's aliases and acronyms.
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    ``cue_words`` (folded, case kept) are looked for in the same pass as the acronyms, for
+    later stages that can skip their own scans when none of their words occurs.
+    """
+
+    def __init__(self, lexicon: Lexicon, cue_words: Iterable[str] = ()) -> None:
         """Build the automata for ``lexicon`` (done once, then reused for every document)."""
         aliases = [(lower_same_length(fold_name(a)), g) for g in lexicon.groups for a in g.aliases]
-        acronyms = [(fold_name(a), g) for g in lexicon.groups for a in g.acronyms]
-        self._aliases = _automaton(aliases)
-        self._acronyms = _automaton(acronyms)
+        cased: dict[str, tuple[int, Group | None, str | None]] = {}
+        for g in lexicon.groups:
+            for acronym in g.acronyms:
+                key = fold_name(acronym)
+                cased[key] = (len(key), g, None)
+        for word in cue_words:
+            cased[word] = (len(word), cased.get(word, (0, None))[1], word)
+        self._aliases = _automaton((key, (len(key), g)) for key, g in aliases)
+        self._acronyms = _automaton(cased.items())
         self._parents = frozenset(g.parent for g in lexicon.groups if g.parent)
-        self._ascii_keys = all(key.isascii() for key, _ in aliases + acronyms)
+        self._ascii_keys = all(key.isascii() for key in [k for k, _ in aliases] + list(cased))
 
     def find(self, text: str) -> tuple[GroupMention, ...]:
         """Every group mention in ``text``, in text order, non-overlapping (longest first)."""
+        return self.find_with_cues(text)[0]
+
+    def find_with_cues(self, text: str) -> tuple[tuple[GroupMention, ...], frozenset[str]]:
+        """``find``'s mentions, and the cue words that occur in ``text`` once separators are
+        dropped (perhaps a few more, found once non-ASCII characters are dropped too): a cue
+        word missing from them does not occur in the text."""
+        folded = None
         if text.isascii():
-            hits = self._hits(*_ascii_folds(text.encode("ascii")))
-            folded = None
+            hits, cues = self._hits(*_ascii_folds(text.encode("ascii")))
         elif self._ascii_keys and _KELVIN not in text:
             # The text without its non-ASCII characters has every match of an ASCII key that
             # the folded text has (non-ASCII separators fall away in both; other characters
             # only block a match there), so a document without one is done cheaply.
-            if not self._hits(*_ascii_folds(text.encode("ascii", "ignore"))):
-                return ()
-            folded = fold(text)
-            hits = self._hits(folded.lower, folded.text)
+            hits, cues = self._hits(*_ascii_folds(text.encode("ascii", "ignore")))
+            if hits:
+                folded = fold(text)
+                hits, _ = self._hits(folded.lower, folded.text)
         else:
             folded = fold(text)
-            hits = self._hits(folded.lower, folded.text)
+            hits, cues = self._hits(folded.lower, folded.text)
+        return self._mentions(text, hits, folded), cues
+
+    def _mentions(self, text: str, hits: list, folded: Folded | None) -> tuple[GroupMention, ...]:
         if not hits:
             return ()
         # Offsets back into the text (numpy) only for the few documents with a possible name.
@@ -74,16 +94,18 @@ class GroupMatcher:
             found.append((start, stop, group))
         return tuple(_mention(text, s, e, g) for s, e, g in self._branches(text, _longest(found)))
 
-    def _hits(self, lower: str, cased: str) -> list[tuple[int, int, Group, bool]]:
-        """``(end, length, group, is_acronym)`` of every key in the folded haystacks."""
+    def _hits(self, lower: str, cased: str) -> tuple[list[tuple[int, int, Group, bool]], frozenset]:
+        """``(end, length, group, is_acronym)`` of every name in the folded haystacks, and the
+        cue words found."""
         hits = []
-        for automaton, haystack, acronym in (
-            (self._aliases, lower, False),
-            (self._acronyms, cased, True),
-        ):
-            if automaton is not None:
-                hits += [(end, n, group, acronym) for end, (n, group) in automaton.iter(haystack)]
-        return hits
+        if self._aliases is not None:
+            hits += [(end, n, group, False) for end, (n, group) in self._aliases.iter(lower)]
+        cues: frozenset[str] = frozenset()
+        if self._acronyms is not None:
+            found = list(self._acronyms.iter(cased))
+            hits += [(end, n, group, True) for end, (n, group, _) in found if group is not None]
+            cues = frozenset(cue for _, (_, _, cue) in found if cue is not None)
+        return hits, cues
 
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
         """ "The Islamic State's affiliate" is the branch of it named last before, if any."""
@@ -123,9 +145,9 @@ def _ascii_lower() -> bytes:
 
 def _automaton(entries) -> ahocorasick.Automaton | None:
     automaton = ahocorasick.Automaton()
-    for key, group in entries:
+    for key, value in entries:
         if key:
-            automaton.add_word(key, (len(key), group))
+            automaton.add_word(key, value)
     if len(automaton) == 0:
         return None
     automaton.make_automaton()

@@ -12,7 +12,7 @@ import logging
 from functools import lru_cache
 
 from atlas.records import Document, Extraction
-from extraction.candidates import CandidateCues, find_candidates, load_cues
+from extraction.candidates import CandidateCues, cue_words, find_candidates, load_cues
 from extraction.dates import years_by_sentence
 from extraction.groups import GroupMatcher
 from extraction.lexicon import Lexicon
@@ -32,8 +32,11 @@ def extract(
 ) -> Extraction:
     """Groups, candidate groups, place mentions and events of ``document``."""
     text = document.text
-    groups = matcher_for(lexicon).find(text)
-    candidates = find_candidates(text, groups, cues if cues is not None else default_cues())
+    cues = cues if cues is not None else default_cues()
+    # The matcher's pass also says which candidate cue words occur, so that the candidate
+    # scans whose words do not are skipped.
+    groups, present = matcher_for(lexicon, cues).find_with_cues(text)
+    candidates = find_candidates(text, groups, cues, present)
     sentences = split_sentences(text)
     exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in candidates]
     mentions = find_places(document, resolver, exclude)
@@ -57,21 +60,23 @@ def extract(
     )
 
 
-_MATCHERS: dict[int, tuple[Lexicon, GroupMatcher]] = {}
+_MATCHERS: dict[tuple[int, int], tuple[Lexicon, CandidateCues, GroupMatcher]] = {}
 
 
-def matcher_for(lexicon: Lexicon) -> GroupMatcher:
-    """The matcher of ``lexicon``, built once and reused for every document.
+def matcher_for(lexicon: Lexicon, cues: CandidateCues) -> GroupMatcher:
+    """The matcher of ``lexicon`` (also looking for the words of ``cues``), built once and
+    reused for every document.
 
     Keyed by identity: hashing a whole lexicon for every document would cost more than
-    matching. The lexicon is kept alongside so that its id cannot be reused.
+    matching. The lexicon and cues are kept alongside so that their ids cannot be reused.
     """
-    cached = _MATCHERS.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
+    key = (id(lexicon), id(cues))
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not lexicon or cached[1] is not cues:
         if len(_MATCHERS) >= 4:
             _MATCHERS.clear()
-        cached = _MATCHERS[id(lexicon)] = (lexicon, GroupMatcher(lexicon))
-    return cached[1]
+        cached = _MATCHERS[key] = (lexicon, cues, GroupMatcher(lexicon, cue_words(cues)))
+    return cached[2]
 
 
 @lru_cache(maxsize=1)

@@ -82,3 +82,25 @@ def test_cue_scans_find_what_the_alternations_find(text):
     for patterns, alternation in ((_CALLED, _CALLED_ALTERNATION), (_CLAIM, _CLAIM_ALTERNATION)):
         got = [m.span() for m in _in_order(patterns, text)]
         assert got == [m.span() for m in alternation.finditer(text)]
+
+
+_CUE_PIECES = ["a group called ", "an outfit named ", "known as ", "dubbed ", "calling itself ",
+               "Lashkar", "Jaish", "Sipah-e", "Sipah\u2011e", "Army", "army", "Front", "Tehrik",
+               " pledged allegiance", " swore bay\u2019ah", " claimed  responsibility",
+               "Jund al-Khilafa Hind", "Ahrar Sangar", "The ", " of the ", "Pakistan", " ", "\n",
+               "-", "'", "\u2019", "\u00e9", "\u212a", "\u00a0", "\u201c", ". ", "TTP", "LeT"]  # fmt: skip
+
+
+@example("Police arrested members of a new outfit named Jund al-Khilafa Hind.")
+@example("Jundallah later claimed\u00a0responsibility. Lashkar-e-Jhangvi al-Alami struck.")
+@example("The \u00e9 Sipah\u2011e Sahaba Front")
+@example("They joined a faction calling itself Ahrar Sangar. Others swore bay'ah.")
+@given(st.lists(st.sampled_from(_CUE_PIECES) | st.text(max_size=3), max_size=16).map("".join))
+def test_scans_skipped_for_absent_cue_words_find_what_every_scan_finds(text):
+    from extraction.candidates import cue_words
+
+    cues = load_cues()
+    matcher = GroupMatcher(load_lexicon(FIXTURE), cue_words(cues))
+    groups, present = matcher.find_with_cues(text)
+    assert groups == matcher.find(text) == GroupMatcher(load_lexicon(FIXTURE)).find(text)
+    assert find_candidates(text, groups, cues, present) == find_candidates(text, groups, cues)
