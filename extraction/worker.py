@@ -77,16 +77,12 @@ def register_reducers() -> None:
 
 
 def _reducer(cls: type) -> Callable[[object], tuple]:
+    """Pickle rebuilds the record by calling its class with the field values in order."""
     names = [f.name for f in dataclasses.fields(cls)]
     values = attrgetter(*names)
     if len(names) == 1:
-        return lambda record: (_rebuild, (cls, (values(record),)))
-    return lambda record: (_rebuild, (cls, values(record)))
-
-
-def _rebuild(cls: type, values: tuple) -> object:
-    """A record from its field values, in the order its class declares them."""
-    return cls(*values)
+        return lambda record: (cls, (values(record),))
+    return lambda record: (cls, values(record))
 
 
 class DocumentWorker:
