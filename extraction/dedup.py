@@ -65,7 +65,7 @@ class _Crc32Cache(dict):
 
 
 _CRC32 = _Crc32Cache()
-_CRC32_LIMIT = 500_000
+_CRC32_LIMIT = 200_000  # words (about 20 MB); then it starts again
 # ASCII bytes that are not word characters ([0-9A-Za-z_]) become spaces; the others
 # (bytes of characters beyond ASCII included) stay.
 _ASCII_NON_WORD = bytes(
