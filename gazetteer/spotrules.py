@@ -94,6 +94,12 @@ class _Judge(NameContext):
         speaker ("Kristina said") that the text never puts after a locative cue ("in
         Kristina"); those cued names are worked out only when a speaker needs them."""
         w = self.w
+        folded, count, person_cues = w.folded, len(w.folded), self.rules.person_cues
+        if not self.surnames and not any(
+            first == last and first + 1 < count and folded[first + 1] in person_cues
+            for first, last in accepted
+        ):
+            return accepted  # no surname noted and no reporting verb after a name
         cued: set[str] | None = None
         kept = []
         for first, last in accepted:

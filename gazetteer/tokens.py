@@ -30,7 +30,8 @@ _SPLIT_PLAIN = re.compile(
     r"|(?<=[A-Za-z])\.(?:[A-Za-z]\.)*[A-Za-z](?![A-Za-z0-9])"
     r"|(?:['’](?!(?:s|ve|re|ll|d|t|m)\b)[A-Za-z0-9]+)*))"
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: A letter or digit outside ASCII (``\w`` is ``str.isalnum`` or "_").
+_NON_ASCII_ALNUM = re.compile(r"[^\W\x00-\x7f]")
 #: Separators that keep two words in one capitalised name ("Gen. Charles Cleveland").
 _RUN_SEP = frozenset({" ", "-", "‐", "‑", ". "})
 _FIRST = itemgetter(0)
@@ -70,7 +71,7 @@ class Words:
 def cut(text: str, fold_word: Callable[[str], str]) -> Words:
     """Cut ``text`` into words with their offsets and folded forms; ``fold_word`` folds a
     word that is not plain ASCII (the gazetteer's fold, cached)."""
-    plain = text.isascii() or not any(c.isalnum() for c in set(_NON_ASCII.findall(text)))
+    plain = text.isascii() or not _NON_ASCII_ALNUM.search(text)
     parts = (_SPLIT_PLAIN if plain else _SPLIT).split(text)
     tokens = parts[1::2]
     if not tokens:
