@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from gazetteer.index import Gazetteer
+from gazetteer.spotrules import select_spans
 from gazetteer.spotter import Spotter
 
 GWN_TYPES = {"Literal", "Mixed", "Metonymic", "Literal_Modifier", "Embedded_Literal"}
@@ -132,6 +133,27 @@ def score(spotter: Spotter, docs, show: int, excludes=None) -> None:
         print("  false negatives:", false_neg.most_common(show))
 
 
+def stages(spotter: Spotter, texts: list[str], mb: float, repeat: int) -> None:
+    """Print the CPU time of each stage of ``Spotter.spot`` over ``texts`` (best of
+    ``repeat``): cutting into words, looking names up, and the rules."""
+    best = {"words": float("inf"), "look-ups": float("inf"), "rules": float("inf")}
+    for _ in range(repeat):
+        cpu = time.process_time()
+        cuts = [spotter._words(text) for text in texts]
+        best["words"] = min(best["words"], time.process_time() - cpu)
+        cpu = time.process_time()
+        found = [spotter._matches(words) for words in cuts]
+        best["look-ups"] = min(best["look-ups"], time.process_time() - cpu)
+        cpu = time.process_time()
+        for words, matches in zip(cuts, found):
+            select_spans(words, matches, spotter.rules, (), spotter.demonyms)
+        best["rules"] = min(best["rules"], time.process_time() - cpu)
+    print(
+        "stages (CPU s per MB): "
+        + ", ".join(f"{name} {seconds / mb:.3f}" for name, seconds in best.items())
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -165,6 +187,8 @@ def main() -> None:
         f"({best_cpu:.3f}s, {spans / best_cpu:,.0f} spans/s), {mb / best_wall:.2f} MB/s wall "
         f"({best_wall:.3f}s); one core, best of {args.repeat}"
     )
+
+    stages(spotter, texts, mb, args.repeat)
 
     for unit in ("Karachi ", "Gen. Khalid Bari of Quetta, ", "KARACHI: "):
         rates = []
