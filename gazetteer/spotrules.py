@@ -68,6 +68,10 @@ class _Judge(NameContext):
         if not w.caps[i] or i in self.blocked:
             return False
         surface = written = w.surfaces[i]
+        if not flags & LISTED and "." not in written and written[1:].islower():
+            # The commonest mention ("Karachi"): no list names it (so it is no abbreviation
+            # nor common word) and it is neither an acronym nor all capitals.
+            return self._not_a_name_part(i, i)
         if "." in surface:
             surface = surface.replace(".", "")
         abbreviation = surface in rules.abbreviations
