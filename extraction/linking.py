@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.dates import year_near
+from extraction.negation import NEGATED, negated
 from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
 WINDOW = 2
@@ -277,7 +278,8 @@ def event_id(doc_hash: str, group_id: str, place_id: str, start: int) -> str:
 
 
 def confidence(text: str, link: _Link, year: YearRef) -> float:
-    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year."""
+    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year,
+    and whether the sentence makes the group a target or denies the link."""
     group, place = link.group, link.place
     value = _BASE[link.kind]
     if link.kind == "sentence":
@@ -287,4 +289,8 @@ def confidence(text: str, link: _Link, year: YearRef) -> float:
     value *= _YEAR[year.source] * (_CARRIED if 0 <= year.start < link.start else 1.0)
     if _TARGET.search(text, max(0, group.start - 40), group.start):
         value *= _TARGET_PENALTY
+    if link.kind == "sentence" and negated(
+        text, (group.start, group.end), (place.start, place.end)
+    ):
+        value *= NEGATED
     return round(min(max(value, 0.0), 1.0), 3)

@@ -234,3 +234,10 @@ def test_visiting_only_sentences_near_groups_gives_the_events_of_visiting_all(te
     years = [find_years(text, s.start, s.end, doc.published) for s in sentences]
     expected = _link_events_by_definition(doc, sentences, groups, places, years)
     assert link_events(doc, sentences, groups, places, years) == expected
+
+
+def test_a_denied_link_is_kept_with_little_confidence(matcher):
+    stated = _events(matcher, "The minister said the TTP has a presence in Karachi.")[0]
+    denied = _events(matcher, "The minister said the TTP has no presence in Karachi.")[0]
+    assert (denied.group_id, denied.place) == (stated.group_id, stated.place)
+    assert denied.confidence < 0.5 * stated.confidence

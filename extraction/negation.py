@@ -1,0 +1,58 @@
+"""Denied links: "Daesh has no presence in Pakistan" names a group and a place together
+but says the opposite of an event.
+
+Such sentences still make events (the analyst sees the claim and its denial in the
+evidence), with a confidence lowered by ``NEGATED``.  The cues follow NegEx (Chapman et al.
+2001, "A simple algorithm for identifying negated findings and diseases in discharge
+summaries") narrowed to what reports deny of armed groups: presence, links, activity,
+responsibility.  Their scope is short, as in NegEx: the words just before the group
+("no ties to Wilayat Khorasan"), those between the group and a place after it ("Daesh has
+no presence in Pakistan"), or just after the group when the place comes first ("In
+Pakistan, Daesh has no presence").
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATED = 0.4
+"""Confidence factor of an event whose link the sentence denies."""
+
+_BEFORE = 30
+"""Characters between the end of a cue and the group ("no evidence of Daesh's ...")."""
+_LONGEST = 60
+"""Characters a cue may span ("did not have any discernible links")."""
+_AFTER = 40
+"""Characters after the group a cue may stand in when the place comes first."""
+
+_LINK = (
+    r"(?:presence|links?|ties|connections?|contacts?|evidence|foothold|affiliation|role"
+    r"|operations|activity|activities)"
+)
+_CUE = re.compile(
+    rf"\b(?:no|little|scant)\s+(?:[\w-]+\s+){{0,2}}?{_LINK}\b"
+    r"|\b(?:not|never|n't)\s+(?:[\w-]+\s+){0,2}?(?:present|active|operating|operated|operate"
+    r"|operates|based|linked|tied|connected|involved|responsible|behind)\b"
+    rf"|\bnot\s+(?:have|had|has)\s+(?:any\s+)?(?:[\w-]+\s+)?{_LINK}\b"
+    rf"|\bwithout\s+(?:any\s+)?(?:[\w-]+\s+)?{_LINK}\b"
+    r"|\b(?:denied|denies|deny|denying|ruled\s+out|no\s+longer)\b",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, group: tuple[int, int], place: tuple[int, int]) -> bool:
+    """Whether ``text`` denies the link between the group and the place at these spans.
+
+    >>> negated("Daesh has no presence in Pakistan.", (0, 5), (25, 33))
+    True
+    >>> negated("Daesh has a presence in Pakistan.", (0, 5), (24, 32))
+    False
+    """
+    (g_start, g_end), (p_start, _p_end) = group, place
+    # A cue before the group counts if it ends close to it; it may start further back.
+    for cue in _CUE.finditer(text, max(0, g_start - _BEFORE - _LONGEST), g_start):
+        if cue.end() >= g_start - _BEFORE:
+            return True
+    if p_start >= g_end:
+        return _CUE.search(text, g_end, p_start) is not None
+    return _CUE.search(text, g_end, min(len(text), g_end + _AFTER)) is not None

@@ -1,0 +1,78 @@
+"""Denied links between a group and a place, and their short scope."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction.negation import negated
+
+
+def _spans(text: str, group: str, place: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    g, p = text.index(group), text.index(place)
+    return (g, g + len(group)), (p, p + len(place))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place"),
+    [
+        ("The minister said the Daesh has no presence in Pakistan.", "Daesh", "Pakistan"),
+        (
+            "There is no evidence of Daesh's leadership directing attacks in Pakistan.",
+            "Daesh",
+            "Pakistan",
+        ),
+        (
+            "Supporters who had no ties to Wilayat Khorasan had travelled to Syria.",
+            "Wilayat Khorasan",
+            "Syria",
+        ),
+        ("The cell did not have any discernible links to al-Qaeda in Yemen.", "al-Qaeda", "Yemen"),
+        ("The Taliban denied involvement in the Kabul bombing.", "Taliban", "Kabul"),
+        ("In Swat, the TTP is no longer active.", "TTP", "Swat"),
+        ("Officials said LeT was not behind the attack in Mumbai.", "LeT", "Mumbai"),
+    ],
+)
+def test_denied_links(text: str, group: str, place: str) -> None:
+    assert negated(text, *_spans(text, group, place))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place"),
+    [
+        ("Daesh has a growing presence in Pakistan.", "Daesh", "Pakistan"),
+        (
+            "The most lethal group in Pakistan, TTP, has not expressed support for Daesh.",
+            "TTP",
+            "Pakistan",
+        ),
+        # The denial is about the first group; the second is named after it, affirmed.
+        (
+            "They had no ties to Wilayat Khorasan, but had established links with Daesh in Syria.",
+            "Daesh",
+            "Syria",
+        ),
+        (
+            "No one doubts that al-Qaeda trained fighters in Kunar and Nuristan.",
+            "al-Qaeda",
+            "Kunar",
+        ),
+        (
+            "IS-K claimed attacks in Balkh, Badakhshan and Baghlan, leaving no survivors.",
+            "IS-K",
+            "Balkh",
+        ),
+    ],
+)
+def test_affirmed_links(text: str, group: str, place: str) -> None:
+    assert not negated(text, *_spans(text, group, place))
+
+
+@given(st.text(alphabet="abc .,", max_size=60), st.text(alphabet="abc .,", max_size=60))
+def test_cue_far_from_the_link_does_not_count(before: str, filler: str) -> None:
+    # A denial more than the scope away before the group says nothing of this link.
+    text = "Daesh has no presence there. " + "x" * 40 + before + " LeT " + filler + " in Lahore."
+    group = text.index(" LeT ") + 1
+    place = text.index("Lahore")
+    assert not negated(text, (group, group + 3), (place, place + 6))
