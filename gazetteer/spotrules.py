@@ -18,7 +18,7 @@ from gazetteer.tokens import Words
 
 #: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
-_INNER_SEP = re.compile(r" |-|‐|‑|'|’|\. ?|\n|&| & ")
+_INNER_SEPS = frozenset({" ", "-", "‐", "‑", "'", "’", ".", ". ", "\n", "&", " & "})
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
 _DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]{0,40})?\s{0,3}(?::|\(|-{1,2} |— |– )")
 #: Longest line that counts as an all-capital headline.
@@ -51,8 +51,7 @@ class _Judge(NameContext):
             return False
         if self.blocked and any(k in self.blocked for k in range(first, last + 1)):
             return False
-        seps = w.seps
-        if any(not _INNER_SEP.fullmatch(seps[k]) for k in range(first + 1, last + 1)):
+        if not _INNER_SEPS.issuperset(w.seps[first + 1 : last + 1]):
             return False
         surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
         abbreviation = surface in rules.abbreviations
