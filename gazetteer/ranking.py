@@ -57,6 +57,7 @@ class Weights:
     demonym: float = 0.5
     country_hint: float = 1.5
     temperature: float = 0.15
+    inner_name: float = -0.3
     max_candidates: int = 40
     rounds: int = 2
 

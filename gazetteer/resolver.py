@@ -20,11 +20,14 @@ from typing import TYPE_CHECKING
 import ahocorasick
 import numpy as np
 
-from gazetteer.cues import Cues, shipped_cues
+from gazetteer.cues import PLAIN, Cues, shipped_cues
 from gazetteer.index import Gazetteer
-from gazetteer.pools import Mention
+from gazetteer.inner import inner_names, institution_words
+from gazetteer.nonplaces import shipped_rules
+from gazetteer.normalize import fold
+from gazetteer.pools import Mention, Pool
 from gazetteer.ranking import Ranker, Weights
-from gazetteer.records import Candidate, Place, Resolution
+from gazetteer.records import FEATURE_TYPES, Candidate, Place, Resolution
 
 if TYPE_CHECKING:
     from gazetteer.online import OnlineGeocoder
@@ -32,6 +35,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLACE_OF_NAME = np.array(
+    [t in ("country", "admin1", "admin2", "city", "region") for t in FEATURE_TYPES]
+)
 _SPOTTERS: weakref.WeakKeyDictionary[Gazetteer, object] = weakref.WeakKeyDictionary()
 
 
@@ -73,7 +79,9 @@ class Resolver:
                 surface = _POSSESSIVE.sub("", surface)
             found = candidates(surface.strip(), cues)
             if found is None:
-                continue
+                found = self._inner(surface.strip())
+                if found is None:
+                    continue
             key, pool, base = found
             label = (key, base.tobytes())
             group = groups.get(label)
@@ -81,6 +89,25 @@ class Resolver:
                 group = groups[label] = Mention(key, pool, base)
             group.spans.append(i)
         return list(groups.values())
+
+    def _inner(self, surface: str) -> tuple[str, Pool, np.ndarray] | None:
+        """A name the index lacks, answered by the place an institution in it is named
+        after ("Kabul University", "Delhi High Court"; see ``gazetteer.inner``), less
+        surely: only a country, province, district or city, never a village."""
+        if fold(surface) in self.gazetteer:
+            return None
+        common = shipped_rules(fold).common
+        directions, demonyms = self.cues.by_kind["direction"], self.cues.demonyms()
+        for part in inner_names(
+            surface, institution_words(), directions, common.__contains__, demonyms
+        ):
+            found = self.ranker.candidates(part, PLAIN)
+            if found is not None:
+                key, pool, base = found
+                if _PLACE_OF_NAME[pool.ftype[base.argmax()]]:
+                    return key, pool, base + self.ranker.weights.inner_name
+                return None
+        return None
 
     def _context(self, text: str) -> dict[str, float]:
         """Country votes of the demonyms in the text ("Pakistani troops")."""

@@ -310,3 +310,18 @@ def test_a_country_after_a_comma_outweighs_the_texts_other_country(
     text = "Police in Karachi and Lahore said the suspect had come from Hyderabad, India."
     found = _resolve(resolver, text, "Karachi", "Lahore", "Hyderabad", "India")
     assert _id(found[2]) == "gn:1269843" and _id(found[3]) == "gn:1269750"
+
+
+def test_an_institution_is_answered_by_the_place_it_is_named_after(resolver: Resolver) -> None:
+    text = "Students at Peshawar University and lawyers at the Lahore High Court protested."
+    university, court = _resolve(resolver, text, "Peshawar University", "Lahore High Court")
+    assert _id(university) == _id(_resolve(resolver, "Peshawar", "Peshawar")[0])
+    assert _id(court) == _id(_resolve(resolver, "Lahore", "Lahore")[0])
+    assert university is not None and university.text == "Peshawar University"
+
+
+def test_a_namesake_feature_is_not_its_place(resolver: Resolver) -> None:
+    found = _resolve(
+        resolver, "Boats on Lake Kabul and the Karachi Canal", "Lake Kabul", "Karachi Canal"
+    )
+    assert found == [None, None]
