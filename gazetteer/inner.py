@@ -42,7 +42,7 @@ def inner_names(
 ) -> Iterator[str]:
     """Candidate place names inside ``surface``, longest first, each the rest of whose
     words are institution, linking or compass words.  One-word candidates that are common
-    words ("Republic", "Academy") are never offered, nor demonyms after a compass word
+    words ("Republic", "Academy"; not acronyms: "US") are never offered, nor demonyms after a compass word
     ("Central American" is not American)."""
     words = [w.strip(_EDGES) for w in surface.replace("'s ", " s ").replace("’s ", " s ").split()]
     words = [w for w in words if w]
@@ -56,7 +56,9 @@ def inner_names(
             if not all(allowed[:first]) or not all(allowed[last:]):
                 continue
             part = " ".join(words[first:last])
-            if not part[:1].isupper() or (size == 1 and is_common(folded[first])):
+            if not part[:1].isupper() or (
+                size == 1 and is_common(folded[first]) and not part.isupper()
+            ):
                 continue
             if first and folded[first - 1] in directions and fold(part) in demonyms:
                 continue

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.inner import institution_words, inner_names
+from gazetteer.inner import inner_names, institution_words
 
 WORDS = institution_words()
 DIRECTIONS = frozenset({"west", "north", "central"})
@@ -15,7 +15,9 @@ DEMONYMS = frozenset({"american", "russian"})
 
 def _names(surface: str) -> list[str]:
     return list(
-        inner_names(surface, WORDS, DIRECTIONS, {"republic", "academy"}.__contains__, DEMONYMS)
+        inner_names(
+            surface, WORDS, DIRECTIONS, {"republic", "academy", "us"}.__contains__, DEMONYMS
+        )
     )
 
 
@@ -31,6 +33,7 @@ def _names(surface: str) -> list[str]:
         ("Bagram Air Base", "Bagram"),
         ("West Surrey", "Surrey"),
         ("Jinnah International Airport", "Jinnah"),
+        ("US Federal Reserve", "US"),
     ],
 )
 def test_institutions_offer_their_place_longest_first(surface: str, place: str) -> None:
