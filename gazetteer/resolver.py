@@ -60,6 +60,7 @@ class Resolver:
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
         # Capitalised demonyms of countries ("Pakistani"); continents are not countries.
+        self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
         self._demonyms = ahocorasick.Automaton()
         for word, code in self.cues.demonyms().items():
             if not code.startswith("gn:"):
@@ -93,7 +94,16 @@ class Resolver:
     def _inner(self, surface: str) -> tuple[str, Pool, np.ndarray] | None:
         """A name the index lacks, answered by the place an institution in it is named
         after ("Kabul University", "Delhi High Court"; see ``gazetteer.inner``), less
-        surely: only a country, province, district or city, never a village."""
+        surely: only a country, province, district or city, never a village (cached per
+        name: names repeat)."""
+        if surface in self._inner_names:
+            return self._inner_names[surface]
+        found = self._inner_name(surface)
+        if len(self._inner_names) < 100_000:
+            self._inner_names[surface] = found
+        return found
+
+    def _inner_name(self, surface: str) -> tuple[str, Pool, np.ndarray] | None:
         if fold(surface) in self.gazetteer:
             return None
         common = shipped_rules(fold).common
