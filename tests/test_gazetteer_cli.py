@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -141,3 +143,31 @@ def test_geocode_reports_an_unreadable_file(index: Path, tmp_path: Path) -> None
     source.write_bytes("site\nPeshāwar\n".encode("utf-16"))
     done = _run("geocode", str(source), "--column", "site", "--index", str(index))
     assert done.returncode == 2 and "cannot read" in done.stderr
+
+
+def _feed(stdin: IO[bytes], text: str) -> None:
+    """Write ``text`` to a child's stdin, stopping quietly if the child has exited."""
+    try:
+        stdin.write(text.encode())
+        stdin.close()
+    except BrokenPipeError:
+        pass
+
+
+def test_a_reader_that_stops_early_is_no_error(index: Path) -> None:
+    # `python -m gazetteer resolve < big.jsonl | head -1`: the pipe closes while lines remain.
+    line = json.dumps({"id": "d", "text": "Police in Karachi said", "spans": [[10, 17]]})
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "gazetteer", "resolve", "--index", str(index)]
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env,
+    ) as process:  # fmt: skip
+        assert process.stdin is not None and process.stdout is not None
+        feeder = threading.Thread(target=_feed, args=(process.stdin, (line + "\n") * 20_000))
+        feeder.start()
+        assert json.loads(process.stdout.readline())["id"] == "d"
+        process.stdout.close()
+        assert process.wait(timeout=120) == 0
+        feeder.join(timeout=60)
+        assert process.stderr is not None and b"Traceback" not in process.stderr.read()
