@@ -162,12 +162,14 @@ class Cues:
         )
 
     def _is_person(self, tokens: list[str]) -> bool:
-        """A title, then up to three capitalised names, right before the span."""
+        """A title, then up to three capitalised names (initials only), right before the span."""
         titles = self.by_kind["title"]
         for token in reversed(tokens[-4:]):
             word = token.rstrip(".")
             if word[:1].isupper() and word.lower() in titles:
                 return True
+            if token.endswith(".") and len(word) > 1:
+                return False  # a sentence ended between the title and the span
             if not (word[:1].isupper() and word.replace("'", "").replace("-", "").isalpha()):
                 return False
         return False

@@ -59,6 +59,8 @@ def test_people_and_group_names(cues: Cues) -> None:
     assert _read(cues, "Gen. Charles Cleveland said", "Cleveland").person
     assert _read(cues, "President Kabul", "Kabul").person
     assert not _read(cues, "he went to Cleveland", "Cleveland").person
+    assert _read(cues, "Gen. J. Smith Cleveland", "Cleveland").person
+    assert not _read(cues, "said President Obama. Cleveland voted", "Cleveland").person
     assert _read(cues, "Wilayat Khorasan", "Khorasan").group
     assert _read(cues, "IS-Khorasan", "Khorasan").group
     assert not _read(cues, "this is Khorasan", "Khorasan").group
