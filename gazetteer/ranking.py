@@ -255,6 +255,8 @@ def _one_sense(mentions: list[Mention]) -> None:
     Florida" ... "the Parkland students"): a text means one town by one name.  Cued
     mentions that disagree ("Hyderabad, India" and "Hyderabad, Sindh") leave the bare
     ones to the context, and so does a cue to another kind of place ("Khost province")."""
+    if len({m.key for m in mentions}) == len(mentions):
+        return  # no name with mentions of different cues: nothing to carry over
     by_key: dict[str, list[Mention]] = {}
     for m in mentions:
         by_key.setdefault(m.key, []).append(m)
