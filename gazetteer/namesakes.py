@@ -43,7 +43,7 @@ def namesake_flags(
     (0 own name, 1 alternate, 2 derived); ``ftype``, ``countries`` and ``admin1`` are
     per place.  Flags only ever relate places under the same name."""
     key = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
-    country, region = _unit_numbers(countries, admin1)
+    country, region, _numbers = unit_numbers(countries, admin1)
     kind, types = kinds, ftype[postings]
     country, region = country[postings], region[postings]
     has_country, has_region = country >= 0, region >= 0
@@ -59,9 +59,11 @@ def namesake_flags(
     return (units * NAMESAKE_UNIT + cities * UNIT_CITY).astype(np.uint8)
 
 
-def _unit_numbers(countries: Sequence[str], admin1: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def unit_numbers(
+    countries: Sequence[str], admin1: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, dict[str | tuple[str, str], int]]:
     """Per place, a number for its country and one for its (country, admin-1) unit (-1:
-    none)."""
+    none), and the numbering itself (countries and units share it, numbers never clash)."""
     numbers: dict[str | tuple[str, str], int] = {}
     count = len(countries)
     country = np.fromiter(
@@ -75,4 +77,4 @@ def _unit_numbers(countries: Sequence[str], admin1: Sequence[str]) -> tuple[np.n
         np.int64,
         count,
     )
-    return country, region
+    return country, region, numbers

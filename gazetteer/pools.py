@@ -16,7 +16,7 @@ import numpy as np
 
 from gazetteer.document import unit_vectors
 from gazetteer.index import ALTERNATE, DERIVED, Gazetteer
-from gazetteer.namesakes import NAMESAKE_UNIT, UNIT_CITY
+from gazetteer.namesakes import NAMESAKE_UNIT, UNIT_CITY, unit_numbers
 from gazetteer.records import FEATURE_TYPES
 
 if TYPE_CHECKING:
@@ -76,18 +76,7 @@ class Pools:
         # none) and whether it is curated, so that pools are made with numpy alone.
         codes, admin1 = gazetteer.columns()
         count = len(codes)
-        units: dict[str | tuple[str, str], int] = {}
-        country_of = np.fromiter(
-            (units.setdefault(c, len(units)) if c else -1 for c in codes), np.int64, count
-        )
-        region_of = np.fromiter(
-            (
-                units.setdefault((c, a), len(units)) if c and a else -1
-                for c, a in zip(codes, admin1, strict=True)
-            ),
-            np.int64,
-            count,
-        )
+        country_of, region_of, units = unit_numbers(codes, admin1)
         self._row_units = np.stack([country_of, region_of], axis=1)
         self._units, self._next_unit = units, len(units)
         self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
