@@ -21,6 +21,7 @@ from gazetteer.pools import Mention, Pool, Pools
 from gazetteer.records import FEATURE_TYPES
 
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
+_ACRONYM_CITY_POPULATION = 1_000_000
 _CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
@@ -177,9 +178,11 @@ class Ranker:
             if pool is None:
                 return None
         if len(key) <= 3 and surface.isupper():
-            # An acronym ("EU", "KP") names a country, province or region, never a
-            # village that happens to be spelled alike ("Eu", Normandy).
-            coarse = _COARSE[pool.ftype]
+            # An acronym ("EU", "KP") names a country, province or region, or a city of a
+            # million people ("NYC"), never a village spelled alike ("Eu", Normandy).
+            coarse = _COARSE[pool.ftype] | (
+                self.gazetteer.population[pool.rows] >= _ACRONYM_CITY_POPULATION
+            )
             if not coarse.any():
                 return None
             pool = self.pools.subset(pool, coarse)
