@@ -120,11 +120,6 @@ class DocumentScores:
             support = np.where(self._countryless, best, support)
         return support + self._extra
 
-    def context(self, belief: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``support`` as a (country, admin-1) pair."""
-        country, region = self.support(belief)
-        return country, region
-
     def nearest_other(self, belief: np.ndarray) -> np.ndarray:
         """Distance in km from each candidate to the nearest place chosen for another name
         (great-circle, as geopy's ``great_circle``; inf when there is no other name).

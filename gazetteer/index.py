@@ -210,11 +210,10 @@ class Gazetteer:
             self._places[row] = place
         return place
 
-    def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rows whose names fold to ``key`` (already folded), the kinds of those names and
-        their ``gazetteer.namesakes`` flags."""
+    def lookup(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Rows whose names fold to ``key`` (already folded) and the kinds of those names."""
         found = self.slice_of(key)
-        return self._postings[found], self._kinds[found], self._namesakes[found]
+        return self._postings[found], self._kinds[found]
 
     def slice_of(self, key: str) -> slice:
         """Where the postings of ``key`` (already folded) lie in the arrays ``postings``
@@ -231,7 +230,7 @@ class Gazetteer:
 
     def hits(self, key: str) -> list[Hit]:
         """Rows whose names fold to ``key`` (already folded), as ``Hit`` records."""
-        rows, kinds, _flags = self.lookup(key)
+        rows, kinds = self.lookup(key)
         return [Hit(r, k) for r, k in zip(rows.tolist(), kinds.tolist(), strict=True)]
 
     def candidates(self, name: str) -> list[Place]:

@@ -80,11 +80,9 @@ class Pools:
         self._row_units = np.stack([country_of, region_of], axis=1)
         self._units, self._next_unit = units, len(units)
         self._curated = np.fromiter((i.startswith("sup:") for i in gazetteer.ids), bool, count)
-        self._place_prior = self._place_priors()
         self._xyz = unit_vectors(gazetteer.lat, gazetteer.lon)
         # Priors of every posting at once: a name's pool then slices them.
-        self._rows, kinds, flags = gazetteer.postings()
-        self._posting_prior, self._posting_relief = self._prior(self._rows, kinds, flags)
+        self._rows, self._posting_prior, self._posting_relief = self._posting_priors()
         self._posting_prior.flags.writeable = self._posting_relief.flags.writeable = False
 
     def get(self, key: str) -> Pool:
@@ -129,10 +127,8 @@ class Pools:
         gaz = self.gazetteer
         return [(gaz.country_of(r), gaz.admin1_of(r)) for r in pool.rows.tolist()]
 
-    def _prior(
-        self, rows: np.ndarray, kinds: np.ndarray, flags: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Prior scores of candidates, and the part of them a type cue may lift.
+    def _posting_priors(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every posting's place row, prior score, and the part of it a type cue may lift.
 
         A unit sharing its name with a town in it (Kabul province, Kabul) is lowered: the
         bare name usually means the town; a city's alternate name that is its own unit's
@@ -140,12 +136,15 @@ class Pools:
         name ("Mexico" for Mexico City) is ranked like such a unit (``gazetteer.namesakes``
         flags, computed by the build); a cue ("province", "the city of") says otherwise."""
         w = self.weights
+        rows, kinds, flags = self.gazetteer.postings()
         units, cities = (flags & NAMESAKE_UNIT) > 0, (flags & UNIT_CITY) > 0
         penalty = w.derived_name * (kinds == DERIVED) + w.namesake_unit * units
         prior = (
-            self._place_prior[rows] + w.alternate_name * ((kinds == ALTERNATE) & ~cities) + penalty
+            self._place_priors()[rows]
+            + w.alternate_name * ((kinds == ALTERNATE) & ~cities)
+            + penalty
         )
-        return prior, -penalty
+        return rows, prior, -penalty
 
     def _place_priors(self) -> np.ndarray:
         """The part of the prior that depends on the place alone, for every row."""

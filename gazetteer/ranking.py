@@ -73,10 +73,6 @@ class Ranker:
         self.pools = Pools(gazetteer, weights)
         self._spans: dict[str | tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
 
-    def pool(self, key: str) -> Pool:
-        """The candidates of a folded name, before any cue (cached)."""
-        return self.pools.get(key)
-
     def special(self, surface: str, key: str) -> Pool | None:
         """A state abbreviation ("Va.") or a demonym ("Pakistani") standing for a place."""
         gaz = self.gazetteer

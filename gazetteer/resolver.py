@@ -59,8 +59,8 @@ class Resolver:
         self.cues = cues or shipped_cues()
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
-        # Capitalised demonyms of countries ("Pakistani"); continents are not countries.
         self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
+        # Capitalised demonyms of countries ("Pakistani"); continents are not countries.
         self._demonyms = ahocorasick.Automaton()
         for word, code in self.cues.demonyms().items():
             if not code.startswith("gn:"):

@@ -42,7 +42,7 @@ def test_support_comes_from_other_names_only() -> None:
         {},
     )
     belief = np.array([0.5, 0.5, 1.0, 1.0, 1.0])
-    country, region = doc.context(belief)
+    country, region = doc.support(belief)
     assert country.tolist() == [0.0, 2.0, 1.5, 1.5, 1.5]
     assert region.tolist() == country.tolist()
 
@@ -55,7 +55,7 @@ def test_countryless_regions_get_the_best_country_support() -> None:
         ],
         {},
     )
-    country, _region = doc.context(np.array([0.5, 0.5, 1.0]))
+    country, _region = doc.support(np.array([0.5, 0.5, 1.0]))
     assert country[0] == country.max() == 1.0 and country[1] == 0.0
 
 
@@ -63,7 +63,7 @@ def test_extra_context_votes_count_for_their_country() -> None:
     doc = DocumentScores(
         [_mention("punjab", [(1, 11), (2, 21)], [(31.0, 75.4), (31.4, 72.3)])], {1: 0.5}
     )
-    country, _region = doc.context(np.array([0.5, 0.5]))
+    country, _region = doc.support(np.array([0.5, 0.5]))
     assert country.tolist() == [0.5, 0.0]
 
 

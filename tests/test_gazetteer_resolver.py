@@ -267,8 +267,10 @@ def test_region_keeps_its_name_against_a_province_supported_by_its_towns(
 
 
 def test_regions_and_features_are_not_ranked_as_empty_places(resolver: Resolver) -> None:
-    weights = Resolver(resolver.gazetteer, weights=Weights(unpeopled=0.0)).ranker.pool("kashmir")
-    assert resolver.ranker.pool("kashmir").prior.max() > weights.prior.max()
+    weights = Resolver(resolver.gazetteer, weights=Weights(unpeopled=0.0)).ranker.pools.get(
+        "kashmir"
+    )
+    assert resolver.ranker.pools.get("kashmir").prior.max() > weights.prior.max()
 
 
 def test_demonym_span_resolves_to_its_country(resolver: Resolver) -> None:
