@@ -51,7 +51,9 @@ def top_places(events: pd.DataFrame, styles: Mapping[str, GroupStyle], n: int = 
         .mark_bar()
         .encode(
             # Every place named: a fixed step per bar, labels never thinned out.
-            y=alt.Y("place:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=160)),
+            y=alt.Y(
+                "place:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False, labelLimit=160)
+            ),
             x=alt.X("events:Q", title="events"),
             color=alt.Color("group:N", scale=_colour_scale(styles, set(counts["group_id"])), legend=None),
             tooltip=["place:N", "group:N", "events:Q"],

@@ -42,8 +42,8 @@ def inner_names(
 ) -> Iterator[str]:
     """Candidate place names inside ``surface``, longest first, each the rest of whose
     words are institution, linking or compass words.  One-word candidates that are common
-    words ("Republic", "Academy"; not acronyms: "US") are never offered, nor demonyms after a compass word
-    ("Central American" is not American)."""
+    words ("Republic", "Academy"; acronyms such as "US" are not) are never offered, nor
+    demonyms after a compass word ("Central American" is not American)."""
     words = [w.strip(_EDGES) for w in surface.replace("'s ", " s ").replace("’s ", " s ").split()]
     words = [w for w in words if w]
     folded = [fold(w) for w in words]

@@ -330,7 +330,7 @@ def test_a_namesake_feature_is_not_its_place(resolver: Resolver) -> None:
 
 
 def test_an_acronym_names_a_city_of_a_million(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # The added town has 2,000,000 people and the alternate name "Mcy", written "MCY" (as New York City
-    # has "NYC"); villages stay out (test_acronyms_only_name_large_areas).
+    # The added town has 2,000,000 people and the alternate name "Mcy", written "MCY" (as
+    # New York City has "NYC"); villages stay out (test_acronyms_only_name_large_areas).
     resolver = _with_town(tmp_path_factory, "Metro City", "Mcy", "OH")
     assert _id(_resolve(resolver, "Protests in MCY on Monday", "MCY")[0]) == "gn:9000001"
