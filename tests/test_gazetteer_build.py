@@ -153,19 +153,29 @@ def test_country_point_places_a_country_without_polygon(tmp_path: Path) -> None:
     assert (afghanistan.lat, afghanistan.lon) == (33.0, 65.0)
 
 
+_POINTS = ("country_points", "country_code,lat,lon,source\n")
+_NAMES = ("country_names", "country_code,name,source\n")
+
+
 @pytest.mark.parametrize(
-    ("row", "message"),
+    ("table", "row", "message"),
     [
-        ("AFG,33,65,x\n", "two-letter country code"),
-        ("AF,33,65,\n", "a source"),
-        ("AF,33,265,x\n", "lon 265.0 is out of range"),
+        (_POINTS, "AFG,33,65,x\n", "two-letter country code"),
+        (_POINTS, "AF,33,65,\n", "a source"),
+        (_POINTS, "AF,33,265,x\n", "lon 265.0 is out of range"),
+        (_NAMES, "PAK,Pakistan,x\n", "two-letter country code"),
+        (_NAMES, "PK,,x\n", "a name"),
+        (_NAMES, "PK,P,\n", "a source"),
     ],
 )
-def test_country_point_errors_name_the_row(tmp_path: Path, row: str, message: str) -> None:
-    points = tmp_path / "points.csv"
-    points.write_text("country_code,lat,lon,source\n" + row, encoding="utf-8")
+def test_country_table_errors_name_the_row(
+    tmp_path: Path, table: tuple[str, str], row: str, message: str
+) -> None:
+    keyword, header = table
+    path = tmp_path / f"{keyword}.csv"
+    path.write_text(header + row, encoding="utf-8")
     with pytest.raises(CuratedDataError, match="line 2") as error:
-        build(SOURCE, tmp_path / "idx", country_points=points)
+        build(SOURCE, tmp_path / "idx", **{keyword: path})
     assert message in str(error.value)
 
 
@@ -189,22 +199,6 @@ def test_country_names_add_official_names_and_short_forms(tmp_path: Path) -> Non
     assert _ids(gaz, "Islamic Republic of Pakistan") == {"gn:1168579"}
     assert _ids(gaz, "persia") == {"gn:130758"}
     assert not gaz.candidates("Nowhere Republic")
-
-
-@pytest.mark.parametrize(
-    ("row", "message"),
-    [
-        ("PAK,Pakistan,x\n", "two-letter country code"),
-        ("PK,,x\n", "a name"),
-        ("PK,P,\n", "a source"),
-    ],
-)
-def test_country_name_errors_name_the_row(tmp_path: Path, row: str, message: str) -> None:
-    names = tmp_path / "names.csv"
-    names.write_text("country_code,name,source\n" + row, encoding="utf-8")
-    with pytest.raises(CuratedDataError, match="line 2") as error:
-        build(SOURCE, tmp_path / "idx", country_names=names)
-    assert message in str(error.value)
 
 
 def test_shipped_country_names_cover_official_names_and_old_short_forms() -> None:
