@@ -104,7 +104,7 @@ class Resolver:
         return found
 
     def _inner_name(self, surface: str) -> tuple[str, Pool, np.ndarray] | None:
-        if fold(surface) in self.gazetteer:
+        if surface in self.gazetteer:  # folds the name itself
             return None
         common = shipped_rules(fold).common
         directions, demonyms = self.cues.by_kind["direction"], self.cues.demonyms()
