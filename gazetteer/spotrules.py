@@ -55,7 +55,9 @@ class _Judge(NameContext):
             return False
         surface = w.text[w.starts[first] : w.ends[last]].replace(".", "")
         abbreviation = surface in rules.abbreviations
-        allcaps = any(w.allcaps(k) for k in range(first, last + 1))
+        # A name written all in capitals needs a dateline or a capitals line; an acronym
+        # beside a word in ordinary case is part of the name ("FOB Chapman", "DI Khan").
+        allcaps = all(w.allcaps(k) for k in range(first, last + 1) if w.caps[k])
         allcaps = allcaps and not self._initials_only(first, last)
         if not abbreviation and allcaps and not self._caps_context(first, last):
             return False

@@ -72,6 +72,8 @@ NAMES = [
     "Kristina",
     "DI Khan",
     "Tank",
+    "FOB Chapman",
+    "Chapman",
 ]
 
 
@@ -153,6 +155,13 @@ def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter)
         "Pakistan",
     ]
     assert surfaces(spotter, "FLOODS HIT PESHAWAR AGAIN\nWater rose.") == ["PESHAWAR"]
+
+
+def test_an_acronym_beside_an_ordinary_word_belongs_to_the_name(spotter):
+    text = "The bomber struck FOB Chapman near Khost."
+    assert surfaces(spotter, text) == ["FOB Chapman", "Khost"]
+    # Written all in capitals outside a dateline or capitals line, it is still no name.
+    assert surfaces(spotter, "The bomber struck FOB CHAPMAN near Khost.") == ["Khost"]
 
 
 def test_initials_inside_a_name_and_common_words_in_a_list_of_places(spotter):
