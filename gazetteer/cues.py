@@ -108,7 +108,7 @@ class Cues:
         return cls(rows)
 
     def demonyms(self) -> dict[str, str]:
-        """Folded demonym -> country code."""
+        """Folded demonym -> country code, or the place id of a continent or region."""
         return self.by_kind["demonym"]
 
     def is_group_name(self, key: str) -> bool:

@@ -94,15 +94,15 @@ class Ranker:
         return self.demonym(key)
 
     def demonym(self, key: str) -> Pool | None:
-        """The country or continent a demonym stands for ("pakistani", "europeans")."""
+        """The country, continent or region a demonym stands for ("pakistani",
+        "europeans", "kurdish")."""
         demonyms = self.cues.demonyms()
         value = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
         if value is None:
             return None
+        # A place id ("gn:6255148", "sup:kurdistan") or a country code ("PK").
         row = (
-            self.gazetteer.row_of(value)
-            if value.startswith("gn:")
-            else self.gazetteer.country_row(value)
+            self.gazetteer.row_of(value) if ":" in value else self.gazetteer.country_row(value)
         )
         if row is None:
             return None

@@ -60,10 +60,11 @@ class Resolver:
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
         self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
-        # Capitalised demonyms of countries ("Pakistani"); continents are not countries.
+        # Capitalised demonyms of countries ("Pakistani"); a continent's or a region's
+        # (a place id: "European", "Kurdish") votes for no country.
         self._demonyms = ahocorasick.Automaton()
         for word, code in self.cues.demonyms().items():
-            if not code.startswith("gn:"):
+            if ":" not in code:
                 self._demonyms.add_word(word.title(), (word.title(), code))
         self._demonyms.make_automaton()
 

@@ -89,6 +89,8 @@ def test_shipped_demonyms_cover_countries_beyond_the_region() -> None:
     assert demonyms["south korean"] == "KR"
     # A shared demonym names the most populous country ("American": not US Minor Islands).
     assert demonyms["american"] == "US"
+    # A region's demonym names its place id ("Kurdish": no country's).
+    assert demonyms["kurdish"] == "sup:kurdistan"
     # Place names are not demonyms (the world-countries list gives "Djibouti").
     assert "djibouti" not in demonyms
 

@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from gazetteer.cues import Cues
 from gazetteer.ranking import Weights
 from gazetteer.records import Resolution
 from gazetteer.resolver import Resolver
@@ -276,6 +277,17 @@ def test_regions_and_features_are_not_ranked_as_empty_places(resolver: Resolver)
 def test_demonym_span_resolves_to_its_country(resolver: Resolver) -> None:
     results = _resolve(resolver, "Iranian and Pakistanis' officials met.", "Iranian", "Pakistanis'")
     assert [_id(r) for r in results] == ["gn:130758", "gn:1168579"]
+
+
+def test_demonym_of_a_region_resolves_to_the_region_and_votes_for_no_country(
+    resolver: Resolver,
+) -> None:
+    cues = Cues([("khorasani", "demonym", "sup:khorasan"), ("pakistani", "demonym", "PK")])
+    regional = Resolver(resolver.gazetteer, cues=cues)
+    text = "Khorasani and Pakistani fighters met."
+    found = _resolve(regional, text, "Khorasani", "Pakistani")
+    assert [_id(r) for r in found] == ["sup:khorasan", "gn:1168579"]
+    assert regional._context(text) == {"PK": regional.ranker.weights.demonym}
 
 
 def test_bare_mentions_take_the_place_their_cued_mention_names(resolver: Resolver) -> None:
