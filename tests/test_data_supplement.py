@@ -231,6 +231,36 @@ def country_problems(rows: list[dict[str, str]]) -> list[str]:
     return problems
 
 
+#: A new row placed at one named GeoNames place: "... GeoNames cities500 place Attock City 1184249".
+_ONE_PLACE = re.compile(r"representative point: GeoNames cities500 place [^,;]*?(\d+)\b")
+
+
+@cache
+def cities500_points() -> dict[str, tuple[float, float]]:
+    """geonameid -> (lat, lon) of every cities500 place."""
+    with (GEONAMES / "cities500.txt").open(encoding="utf-8") as handle:
+        return {
+            parts[0]: (float(parts[4]), float(parts[5]))
+            for parts in (line.split("\t", 6) for line in handle)
+        }
+
+
+def one_place_problems(rows: list[dict[str, str]]) -> list[str]:
+    """Rows placed at one named cities500 place (rivers at their mouth) whose point is not
+    that place's, to the four decimals the supplement keeps."""
+    points, problems = cities500_points(), []
+    for row in rows:
+        match = _ONE_PLACE.search(row["source"])
+        if not match or not is_new(row):
+            continue
+        point = points.get(match.group(1))
+        if point is None:
+            problems.append(f"{row['place_id']}: no cities500 place {match.group(1)}")
+        elif max(abs(float(row["lat"]) - point[0]), abs(float(row["lon"]) - point[1])) > 1e-4:
+            problems.append(f"{row['place_id']}: not at cities500 place {match.group(1)} {point}")
+    return problems
+
+
 def _row(**values: str) -> dict[str, str]:
     row = {
         "place_id": "sup:test-place",
@@ -358,3 +388,20 @@ def test_country_check_catches_a_point_in_the_wrong_country():
     karachi_as_pakistan = _row(place_id="sup:k", lat="24.86", lon="67.01", country_code="PK")
     found = country_problems([kabul_as_pakistan, karachi_as_pakistan])
     assert len(found) == 1 and "sup:test-place" in found[0]
+
+
+@needs_geonames
+def test_rows_placed_at_one_named_place_carry_its_point():
+    rows = [r for r in read_rows() if _ONE_PLACE.search(r["source"])]
+    assert len(rows) >= 20  # the rivers, at their mouths
+    assert one_place_problems(rows) == []
+
+
+@needs_geonames
+def test_one_place_check_catches_a_moved_point_and_an_unknown_id():
+    source = "river; representative point: GeoNames cities500 place Attock City 1184249, at it"
+    moved = _row(lat="33.9", lon="72.36", source=source)
+    unknown = _row(place_id="sup:u", source=source.replace("1184249", "99999999999"))
+    right = _row(place_id="sup:r", lat="33.76671", lon="72.35977", source=source)
+    found = one_place_problems([moved, unknown, right])
+    assert len(found) == 2 and "sup:test-place" in found[0] and "sup:u" in found[1]
