@@ -5,7 +5,8 @@ but no group is linked to the most recent group mention of the one or two senten
 it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"; "the
 two groups" means all of them), or, with less confidence, to the group the sentence just
 before in the same paragraph names (its last-named one, with even less, if it names several). The evidence then runs from that earlier sentence to the place's sentence. No events
-come from non-reporting sections (bibliography, notes, related links, credits).
+come from non-reporting sections (bibliography, notes, related links, credits), nor from a
+country named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
 of an earlier sentence in the same paragraph (a report's narrative keeps its date until it
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
+from extraction.actors import names_actor
 from extraction.dates import year_near
 from extraction.negation import NEGATED, negated
 from extraction.sentences import PROSE_PARAGRAPH, Sentence
@@ -104,7 +106,7 @@ def link_events(
         sentence = sentences[i]
         if _unreported(document, sentence):
             continue
-        reporting = [p for p in places_in[i] if p.section is None]
+        reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         links = list(_links(text, sentences, i, groups_in, reporting))
         if not links:
             continue

@@ -241,3 +241,11 @@ def test_a_denied_link_is_kept_with_little_confidence(matcher):
     denied = _events(matcher, "The minister said the TTP has no presence in Karachi.")[0]
     assert (denied.group_id, denied.place) == (stated.group_id, stated.place)
     assert denied.confidence < 0.5 * stated.confidence
+
+
+def test_a_country_named_as_an_actor_makes_no_event(matcher):
+    text = "The Pakistan army said the TTP regrouped in Karachi. TTP men fled to Pakistan."
+    assert [(e.group_short, e.place) for e in _events(matcher, text)] == [
+        ("TTP", "Karachi"),
+        ("TTP", "Pakistan"),
+    ]

@@ -1,0 +1,53 @@
+"""Countries named as actors ("U.S. commanders"): extraction.actors."""
+
+from pathlib import Path
+
+import pytest
+
+from extraction.actors import actor_words, names_actor
+from tests.factories import make_document, make_mention
+
+
+def _mention(text: str, name: str, feature_type: str = "country"):
+    start = text.index(name)
+    return make_mention(
+        make_document(text), text=name, start=start, end=start + len(name),
+        feature_type=feature_type,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("U.S. commanders in Afghanistan fear al-Qaeda.", "U.S.", True),
+        ("U.S. commanders in Afghanistan fear al-Qaeda.", "U.S", True),
+        ("The Pakistan army fought the TTP.", "Pakistan", True),
+        ("After the US withdrawal, LeT grew.", "US", True),
+        ("TTP fighters crossed into Pakistan and Afghanistan.", "Pakistan", False),
+        ("Pakistan, where the TTP is based, objected.", "Pakistan", False),
+        ("Syria-based leaders of Daesh spoke.", "Syria", False),
+    ],
+)
+def test_a_country_before_an_actor_noun_is_an_actor(text, name, actor):
+    assert names_actor(text, _mention(text, name)) is actor
+
+
+def test_towns_are_never_actors():
+    text = "Karachi police arrested LeT men."
+    assert names_actor(text, _mention(text, "Karachi", "city")) is False
+
+
+def test_words_come_from_the_reviewed_list(tmp_path: Path):
+    assert {"army", "officials", "withdrawal", "commanders"} <= actor_words()
+    own = tmp_path / "actors.yaml"
+    own.write_text("source: test\nwords: [envoys]\n", encoding="utf-8")
+    text = "Pakistan envoys met the Taliban."
+    assert names_actor(text, _mention(text, "Pakistan"), actor_words(own)) is True
+    assert names_actor(text, _mention(text, "Pakistan")) is False
+
+
+def test_a_list_without_a_source_is_refused(tmp_path: Path):
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("words: [army]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="source"):
+        actor_words(bad)
