@@ -93,9 +93,12 @@ def test_failed_block_leaves_the_store_as_it_was(store):
 
 
 def test_second_writer_waits_then_fails_with_a_clear_message(store):
-    with store.writer(), pytest.raises(StoreError, match="another ingest"):
-        with store.writer(wait_seconds=0.3):
-            pass
+    with (
+        store.writer(),
+        pytest.raises(StoreError, match="another ingest"),
+        store.writer(wait_seconds=0.3),
+    ):
+        pass
 
 
 def test_stale_temporary_of_a_killed_writer_is_removed(store):
