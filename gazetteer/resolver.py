@@ -60,6 +60,9 @@ class Resolver:
         self.min_score = min_score
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
         self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
+        # Read once here, not at the first unknown name: the word lists of inner names.
+        self._institutions = institution_words()
+        self._is_common = shipped_rules(fold).common.__contains__
         # Capitalised demonyms of countries ("Pakistani"); a continent's or a region's
         # (a place id: "European", "Kurdish") votes for no country.
         self._demonyms = ahocorasick.Automaton()
@@ -107,11 +110,8 @@ class Resolver:
     def _inner_name(self, surface: str) -> tuple[str, Pool, np.ndarray] | None:
         if surface in self.gazetteer:  # folds the name itself
             return None
-        common = shipped_rules(fold).common
         directions, demonyms = self.cues.by_kind["direction"], self.cues.demonyms()
-        for part in inner_names(
-            surface, institution_words(), directions, common.__contains__, demonyms
-        ):
+        for part in inner_names(surface, self._institutions, directions, self._is_common, demonyms):
             found = self.ranker.candidates(part, PLAIN)
             if found is not None:
                 key, pool, base = found
