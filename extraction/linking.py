@@ -9,9 +9,10 @@ come from non-reporting sections (bibliography, notes, related links, credits), 
 country named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
-of an earlier sentence in the same paragraph (a report's narrative keeps its date until it
-gives a new one) unless the sentence speaks of the present ("still", "now", "has been");
-failing that, the publication year.
+of an earlier sentence in the same paragraph or the one before it (a report's narrative
+keeps its date until it gives a new one; a news story's paragraphs are a sentence or two),
+less surely from the paragraph before, unless the sentence speaks of the present ("still",
+"now", "has been"); failing that, the publication year.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _YEAR = {"explicit": 1.0, "relative": 0.95, "publication": 0.85, "unknown": 0.8}
 _TARGET_PENALTY = 0.6
 _CARRIED = 0.9
 """A year read from an earlier sentence of the paragraph is a little less sure."""
+_CARRIED_ACROSS = 0.85
+"""One read from the paragraph before is less sure again."""
 _FAR = 300
 """Characters between group and place at which the distance factor bottoms out (0.5)."""
 
@@ -110,8 +113,8 @@ def link_events(
         links = list(_links(text, sentences, i, groups_in, reporting))
         if not links:
             continue
-        carried = _carried(text, sentences, years, dated, i)
-        if carried is not None and not years[i] and _NOW.search(text, sentence.start, sentence.end):
+        carried = None if years[i] else _carried(text, sentences, years, dated, i)
+        if carried is not None and _NOW.search(text, sentence.start, sentence.end):
             carried = None
         for link in links:
             event = _event(document, link, years[i], carried)
@@ -132,19 +135,20 @@ def _carried(
     years: Sequence[tuple[YearRef, ...]],
     dated: list[int],
     i: int,
-) -> YearRef | None:
-    """The last year of the closest dated sentence before ``i``, unless a paragraph ends
-    between the two (a report's narrative keeps its date until the paragraph ends)."""
+) -> tuple[YearRef, bool] | None:
+    """The last year of the closest dated sentence before ``i`` and whether a paragraph
+    ends between the two; none when two do (the narrative's date lasts into the next
+    paragraph, no further)."""
     before = bisect_left(dated, i) - 1
     if before < 0:
         return None
     j = dated[before]
-    if any(
-        _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
-        for k in range(j + 1, i + 1)
-    ):
-        return None
-    return years[j][-1]
+    breaks = 0
+    for k in range(j + 1, i + 1):
+        breaks += _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
+        if breaks > 1:
+            return None
+    return years[j][-1], breaks == 1
 
 
 def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> dict[int, list]:
@@ -234,11 +238,17 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 
 
 def _event(
-    document: Document, link: _Link, refs: tuple[YearRef, ...], context: YearRef | None
+    document: Document,
+    link: _Link,
+    refs: tuple[YearRef, ...],
+    context: tuple[YearRef, bool] | None,
 ) -> Event:
+    """The event of ``link``; ``context``: the year carried from an earlier sentence, and
+    whether it comes from the paragraph before (used only when ``refs`` is empty)."""
     group, place = link.group, link.place
+    carried = context if context and not refs else None
     year = year_near(
-        refs or ((context,) if context else ()), place.start, place.end, document.published
+        refs or ((carried[0],) if carried else ()), place.start, place.end, document.published
     )
     return Event(
         event_id=event_id(document.doc_hash, group.group_id, place.place_id, link.start),
@@ -268,7 +278,7 @@ def _event(
         group_end=group.end,
         place_start=place.start,
         place_end=place.end,
-        confidence=confidence(document.text, link, year),
+        confidence=confidence(document.text, link, year, across=bool(carried and carried[1])),
         link="sentence" if link.kind == "sentence" else "coreference",
         published=document.published,
     )
@@ -279,9 +289,10 @@ def event_id(doc_hash: str, group_id: str, place_id: str, start: int) -> str:
     return hashlib.sha256(f"{doc_hash}|{group_id}|{place_id}|{start}".encode()).hexdigest()[:20]
 
 
-def confidence(text: str, link: _Link, year: YearRef) -> float:
-    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year,
-    and whether the sentence makes the group a target or denies the link."""
+def confidence(text: str, link: _Link, year: YearRef, *, across: bool = False) -> float:
+    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year
+    (``across``: carried from the paragraph before), and whether the sentence makes the
+    group a target or denies the link."""
     group, place = link.group, link.place
     value = _BASE[link.kind]
     if link.kind == "sentence":
@@ -289,6 +300,8 @@ def confidence(text: str, link: _Link, year: YearRef) -> float:
     value *= 0.5 + 0.5 * min(max(place.score, 0.0), 1.0)
     value *= _FEATURE.get(place.feature_type, 0.8)
     value *= _YEAR[year.source] * (_CARRIED if 0 <= year.start < link.start else 1.0)
+    if across:
+        value *= _CARRIED_ACROSS
     if _TARGET.search(text, max(0, group.start - 40), group.start):
         value *= _TARGET_PENALTY
     if link.kind == "sentence" and negated(
