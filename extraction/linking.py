@@ -4,15 +4,17 @@ A group and a place in the same sentence make a ``sentence`` event. A sentence w
 but no group is linked to the most recent group mention of the one or two sentences before
 it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"; "the
 two groups" means all of them), or, with less confidence, to the group the sentence just
-before in the same paragraph names (its last-named one, with even less, if it names several). The evidence then runs from that earlier sentence to the place's sentence. No events
-come from non-reporting sections (bibliography, notes, related links, credits), nor from a
-country named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``).
+before in the same paragraph names (its last-named one, with even less, if it names
+several). The evidence then runs from that earlier sentence to the place's sentence. No
+events come from non-reporting sections (bibliography, notes, related links, credits),
+nor from a country named as an actor ("U.S. commanders", "Pakistan army";
+``extraction.actors``).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
-of an earlier sentence in the same paragraph or the one before it (a report's narrative
-keeps its date until it gives a new one; a news story's paragraphs are a sentence or two),
-less surely from the paragraph before, unless the sentence speaks of the present ("still",
-"now", "has been"); failing that, the publication year.
+of an earlier sentence in the same paragraph or, less surely, in the paragraph before (a
+report's narrative keeps its date until it gives a new one, and a news story's paragraphs
+are a sentence or two), unless the sentence speaks of the present ("still", "now", "has
+been"); failing that, the publication year.
 """
 
 from __future__ import annotations
