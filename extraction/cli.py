@@ -29,10 +29,10 @@ Activity Atlas extraction: who was active where, and when.
       Extract events from files or folders and write them to FILE, whose extension picks
       the format (.csv .geojson .gpkg .jsonl .kml; --format acled for an ACLED-style CSV).
       The event store is not touched.
-  python -m extraction ingest PATH... [--if-empty]
+  python -m extraction ingest PATH... [--if-empty] [--refresh]
       Add files or folders to the event store (data/atlas.gpkg unless ATLAS_STORE says
-      otherwise). Re-ingesting is incremental: unchanged files are skipped, changed files
-      replace their own rows.
+      otherwise). Re-ingesting is incremental: unchanged files are skipped (--refresh
+      extracts them again, after an upgrade), changed files replace their own rows.
   python -m extraction remove PATH|FILENAME|HASH...   drop documents from the store
   python -m extraction prune                          drop documents whose files are gone
   python -m extraction export --out FILE              write the store's events to a file
@@ -67,6 +67,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--if-empty", action="store_true",
                             help="only ingest when the store holds no documents yet")
+        parser.add_argument("--refresh", action="store_true",
+                            help="extract unchanged files again and replace their rows "
+                                 "(after upgrading the gazetteer, lexicon or rules)")
     elif command == "remove":
         parser.description = "Drop documents (by path, file name or content hash) from the store."
         parser.add_argument("keys", nargs="+")
@@ -128,7 +131,9 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> 
     update, close = _progress("ingest", args.quiet)
     try:
         with DocumentWorker(settings) as worker:
-            report = ingest(args.paths, store, process=worker, progress=update)
+            report = ingest(
+                args.paths, store, process=worker, progress=update, refresh=args.refresh
+            )
     finally:
         close()
     for copy, original in report.duplicates:

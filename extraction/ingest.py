@@ -1,8 +1,10 @@
 """Ingest files and folders into the event store, incrementally and safely.
 
-The same file twice is a no-op (its content hash and path are already stored); a changed
-file replaces its own rows only; a file that cannot be read is reported by name and
-leaves the store as it was for that file, while every other file is still processed.
+The same file twice is a no-op (its content hash and path are already stored) unless it
+is refreshed (after an upgrade of the gazetteer, the lexicon or the rules: its rows are
+extracted again and replace the old ones); a changed file replaces its own rows only; a
+file that cannot be read is reported by name and leaves the store as it was for that
+file, while every other file is still processed.
 Changes are committed every few seconds and at the end, each commit atomic.
 """
 
@@ -32,7 +34,9 @@ Progress = Callable[[int, int, str], None]
 
 
 class DuplicateFinder(Protocol):
-    """Remembers documents and names the earlier near-copy of a new one, if any."""
+    """Remembers documents and names the earlier near-copy of a new one, if any; a
+    document whose ``doc_hash`` it already knows is no copy (a refreshed file is not a
+    copy of itself)."""
 
     def add(self, document: Document) -> str | None: ...
 
@@ -48,6 +52,8 @@ class IngestReport:
     """(document, the document it copies) for near-duplicates and identical copies."""
     problems: tuple[FileProblem, ...] = ()
     events: int = 0
+    refreshed: tuple[str, ...] = ()
+    """Unchanged files extracted again (``ingest(..., refresh=True)``)."""
 
     def summary(self) -> str:
         """One line for a terminal or a status message."""
@@ -59,6 +65,8 @@ class IngestReport:
             f"{len(self.problems)} unreadable",
             f"{self.events} events",
         ]
+        if self.refreshed:
+            parts.insert(2, f"{len(self.refreshed)} refreshed")
         return ", ".join(parts)
 
 
@@ -70,11 +78,12 @@ class _Tally:
     duplicates: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     problems: list[FileProblem] = dataclasses.field(default_factory=list)
     events: int = 0
+    refreshed: list[str] = dataclasses.field(default_factory=list)
 
     def report(self) -> IngestReport:
         return IngestReport(
             tuple(self.added), tuple(self.replaced), tuple(self.unchanged),
-            tuple(self.duplicates), tuple(self.problems), self.events,
+            tuple(self.duplicates), tuple(self.problems), self.events, tuple(self.refreshed),
         )
 
 
@@ -119,6 +128,7 @@ def _ingest_file(
     names: dict[str, str],
     process: Processor,
     finder: DuplicateFinder | None,
+    refresh: bool = False,
 ) -> None:
     key = str(path)
     try:
@@ -130,11 +140,12 @@ def _ingest_file(
     previous = writer.hash_for_path(key)
     if writer.has(digest):
         original = writer.path_for_hash(digest)
-        if original == key:
-            tally.unchanged.append(path.name)
-        else:
+        if original != key:
             tally.duplicates.append((path.name, names.get(digest, str(original))))
-        return
+            return
+        if not refresh:
+            tally.unchanged.append(path.name)
+            return
     extraction = process(path)
     if isinstance(extraction, FileProblem):
         tally.problems.append(extraction)
@@ -150,6 +161,9 @@ def _ingest_file(
     if previous is not None and previous != digest:
         writer.remove(previous)
         tally.replaced.append(document.doc_id)
+    elif previous == digest:  # refreshed: this path's stored content, extracted again
+        writer.remove(digest)
+        tally.refreshed.append(document.doc_id)
     else:
         tally.added.append(document.doc_id)
     writer.put(extraction)
@@ -167,8 +181,12 @@ def ingest(
     duplicates: DuplicateFinder | None = None,
     progress: Progress | None = None,
     commit_seconds: float = 5.0,
+    refresh: bool = False,
 ) -> IngestReport:
     """Add the files under ``paths`` to ``store``; see the module docstring for the rules.
+
+    ``refresh``: extract files already stored and unchanged again, replacing their rows
+    (a file that can no longer be read keeps them).
 
     ``process`` reads and extracts one file (see :func:`in_process` and
     :class:`extraction.worker.DocumentWorker`); ``lister`` defaults to
@@ -193,7 +211,7 @@ def ingest(
                 name = item.path
             else:
                 name = item.name
-                _ingest_file(item, writer, tally, names, process, finder)
+                _ingest_file(item, writer, tally, names, process, finder, refresh)
             if writer.dirty and time.monotonic() - last_commit >= commit_seconds:
                 writer.commit()
                 last_commit = time.monotonic()

@@ -88,6 +88,10 @@ def test_ingest_status_export_remove(workdir):
     again = cli("ingest", "docs", "-q", "--if-empty", cwd=workdir)
     assert again.returncode == 0 and "nothing to do" in again.stderr
 
+    refreshed = cli("ingest", "docs", "-q", "--refresh", cwd=workdir)
+    assert refreshed.returncode == EXIT_UNREADABLE, refreshed.stderr
+    assert "1 refreshed" in refreshed.stderr and "0 added" in refreshed.stderr
+
     status = cli("status", cwd=workdir)
     assert "documents: 1" in status.stdout and "AOPNEWS" not in status.stderr
 

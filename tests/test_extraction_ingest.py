@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from atlas.records import FileProblem
@@ -123,3 +125,53 @@ def test_prune_and_remove(folder, store):
     removed, missing = remove(store, ["b.txt", "nope"])
     assert removed == ["b.txt"] and missing == ["nope"]
     assert store.is_empty()
+
+
+def _upgraded(path):
+    """``process`` after an upgrade: the same files give other places."""
+    found = process(path)
+    if isinstance(found, FileProblem):
+        return found
+    events = tuple(dataclasses.replace(e, place=e.place.upper()) for e in found.events)
+    return dataclasses.replace(found, events=events)
+
+
+def test_refresh_extracts_unchanged_files_again_and_replaces_their_rows(folder, store):
+    run([folder], store)
+    plain = ingest([folder], store, process=_upgraded, lister=list_files, duplicates=CopyFinder())
+    assert plain.unchanged == ("a.txt", "b.txt")
+    assert sorted(store.events()["place"]) == ["Faisalabad", "Karachi", "Khost"]
+    report = ingest(
+        [folder], store, process=_upgraded, lister=list_files, duplicates=CopyFinder(),
+        refresh=True,
+    )  # fmt: skip
+    assert report.refreshed == ("a.txt", "b.txt") and not report.added and not report.unchanged
+    assert "2 refreshed" in report.summary() and report.events == 3
+    assert sorted(store.events()["place"]) == ["FAISALABAD", "KARACHI", "KHOST"]
+    assert len(store.documents()) == 2
+
+
+def test_refresh_keeps_the_rows_of_a_file_that_can_no_longer_be_read(folder, store):
+    run([folder], store)
+
+    def broken(path):
+        return FileProblem(str(path), "fake: the new parser fails", "report it")
+
+    report = ingest([folder / "a.txt"], store, process=broken, lister=list_files, refresh=True)
+    assert [p.reason for p in report.problems] == ["fake: the new parser fails"]
+    assert sorted(store.events()["place"]) == ["Faisalabad", "Karachi", "Khost"]
+
+
+def test_a_refreshed_original_is_no_copy_of_itself_and_its_copy_stays_one(tmp_path, store):
+    docs = tmp_path / "copies"
+    docs.mkdir()
+    story = " ".join(f"TTP@Khost word{i} militants crossed the border again" for i in range(40))
+    (docs / "a.txt").write_text(story)
+    (docs / "b.txt").write_text(story + " and one more line")
+    ingest([docs], store, process=process, lister=list_files)
+    report = ingest([docs], store, process=process, lister=list_files, refresh=True)
+    assert report.refreshed == ("a.txt", "b.txt")
+    docs_now = store.documents()
+    copies = dict(zip(docs_now["doc_id"], docs_now["duplicate_of"], strict=True))
+    assert not isinstance(copies["a.txt"], str)  # missing: no copy of anything
+    assert copies["b.txt"] == file_hash(docs / "a.txt")
