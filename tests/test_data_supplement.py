@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.records import FEATURE_TYPES
+from gazetteer.sources import read_geonames
 
 REPO = Path(__file__).resolve().parents[1]
 SUPPLEMENT = REPO / "gazetteer" / "data" / "supplement.csv"
@@ -237,12 +238,11 @@ _ONE_PLACE = re.compile(r"representative point: GeoNames cities500 place [^,;]*?
 
 @cache
 def cities500_points() -> dict[str, tuple[float, float]]:
-    """geonameid -> (lat, lon) of every cities500 place."""
-    with (GEONAMES / "cities500.txt").open(encoding="utf-8") as handle:
-        return {
-            parts[0]: (float(parts[4]), float(parts[5]))
-            for parts in (line.split("\t", 6) for line in handle)
-        }
+    """geonameid -> (lat, lon) of every cities500 place, read as the build reads them."""
+    return {
+        str(town.geonameid): (town.lat, town.lon)
+        for town in read_geonames(GEONAMES / "cities500.txt")
+    }
 
 
 def one_place_problems(rows: list[dict[str, str]]) -> list[str]:
