@@ -113,9 +113,16 @@ class Ranker:
     def codes(self, name: str, *, container: bool = False) -> tuple[set[str], set[tuple[str, str]]]:
         """Countries and (country, admin-1) units a name can stand for or lie in; for a
         ``container`` ("Hyderabad, India"), only its countries and admin units if it has
-        any (not the Gambian village called India)."""
-        pool = self.pools.get(fold(name))
+        any (not the Gambian village called India).  A container the index lacks is
+        read by its longest known leading words: text that lost a full stop runs the
+        container into the next sentence ("in Parkland, Florida The controversy")."""
+        key = fold(name)
+        pool = self.pools.get(key)
         if container:
+            words = key.split()
+            while not len(pool.rows) and len(words) > 1:
+                words.pop()
+                pool = self.pools.get(" ".join(words))
             units = _CONTAINER[pool.ftype]
             if units.any():
                 pool = self.pools.subset(pool, units)

@@ -92,6 +92,20 @@ def test_container_after_a_comma(resolver: Resolver) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full stop lost in extraction runs the container into the next sentence.
+        ("A raid in Hyderabad, Sindh The police said little", "gn:1176734"),
+        ("A raid in Hyderabad, Telangana The police said little", "gn:1269843"),
+    ],
+)
+def test_container_read_by_its_known_leading_words(
+    resolver: Resolver, text: str, expected: str
+) -> None:
+    assert _id(_resolve(resolver, text, "Hyderabad")[0]) == expected
+
+
 def test_contained_place_before_a_comma_picks_the_province(resolver: Resolver) -> None:
     results = _resolve(resolver, "A blast in Sialkot, Punjab killed two.", "Sialkot", "Punjab")
     assert [_id(r) for r in results] == ["gn:1164909", "gn:1167710"]
