@@ -46,6 +46,8 @@ _AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
+#: Punctuation that may close a word after a name ("in Kandahar province”.").
+_CLOSING = ".,;:!?)]\"”’'"
 
 
 class CueDataError(ValueError):
@@ -64,6 +66,9 @@ class SpanCues:
     """The name follows a title ("Gen. Charles Cleveland"): not a place."""
     group: bool = False
     """The name is part of an armed group's name ("Wilayat Khorasan"): not a place."""
+    elsewhere: bool = False
+    """The name begins the proper name of another place ("Lucas Heights", "Victoria
+    Barracks"): a place word of kind ``elsewhere`` follows, and the index lacks the whole."""
     countries: frozenset[str] = frozenset()
     """Country codes the text ties the name to ("India-administered Kashmir")."""
     container: str | None = None
@@ -77,6 +82,9 @@ class SpanCues:
 #: The cues of most spans (none at all): one shared record, so callers can test ``is``.
 PLAIN = SpanCues()
 _PERSON, _GROUP = SpanCues(person=True), SpanCues(group=True)
+_ELSEWHERE = SpanCues(elsewhere=True)
+#: The suffix value of place words that make a name of its own, not a unit of the name.
+ELSEWHERE = "elsewhere"
 
 
 class Cues:
@@ -120,7 +128,7 @@ class Cues:
         """Split a folded span ending in a unit word: ("kandahar", "admin1")."""
         head, _, last = key.rpartition(" ")
         value = self.by_kind["suffix"].get(last)
-        return (head, value) if head and value else None
+        return (head, value) if head and value and value != ELSEWHERE else None
 
     def read(self, text: str, start: int, end: int) -> SpanCues:
         """The cues around ``text[start:end]`` (token tests first: this runs per span)."""
@@ -134,7 +142,9 @@ class Cues:
         types: set[str] = set()
         following = after.split(maxsplit=1) if after[:1].isspace() else None
         if following:
-            value = self.by_kind["suffix"].get(following[0].lower().rstrip(".,;:)"))
+            value = self.by_kind["suffix"].get(following[0].lower().rstrip(_CLOSING))
+            if value == ELSEWHERE and following[0][:1].isupper():
+                return _ELSEWHERE
             types |= TYPE_GROUPS.get(value or "", frozenset())
         lowered = before.lower().rstrip()
         for phrase, value in self._prefixes if lowered.endswith(self._prefix_words) else ():

@@ -77,7 +77,7 @@ class Resolver:
         read, candidates = self.cues.read, self.ranker.candidates
         for i, (start, end) in enumerate(spans):
             cues = read(text, start, end)
-            if cues.person or cues.group:
+            if cues.person or cues.group or cues.elsewhere:
                 continue
             surface = text[start:end]
             if "'" in surface or "’" in surface:
@@ -174,7 +174,7 @@ class Resolver:
 
     def _online(self, text: str, start: int, end: int) -> Resolution | None:
         cues = self.cues.read(text, start, end)
-        if cues.person or cues.group or self.geocoder is None:
+        if cues.person or cues.group or cues.elsewhere or self.geocoder is None:
             return None
         place = self.geocoder.lookup(text[start:end])
         if place is None:

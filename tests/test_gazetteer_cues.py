@@ -25,6 +25,7 @@ def test_unit_words_after_and_before(cues: Cues) -> None:
     assert _read(cues, "in Zhob district,", "Zhob").types == {"admin2"}
     assert _read(cues, "the city of Hyderabad", "Hyderabad").types == {"city", "locality"}
     assert _read(cues, "in Hyderabad today", "Hyderabad").types == frozenset()
+    assert _read(cues, "“raids in Kandahar province”.", "Kandahar").types == {"admin1"}
 
 
 def test_spans_without_cues_share_one_record(cues: Cues) -> None:
@@ -53,6 +54,17 @@ def test_containers_around_commas(cues: Cues) -> None:
         "US",
         "Virginia",
     )
+
+
+def test_a_place_word_that_makes_a_name_of_its_own(cues: Cues) -> None:
+    assert _read(cues, "the Lucas Heights reactor", "Lucas").elsewhere
+    assert _read(cues, 'and the Victoria Barracks".', "Victoria").elsewhere
+    # Written in lower case, the word describes the place named ("the Golan heights").
+    assert not _read(cues, "the Golan heights", "Golan").elsewhere
+    assert not _read(cues, "attacks in Kandahar province", "Kandahar").elsewhere
+    # Such a word is no unit of the name before it: "Lucas Heights" is not Lucas.
+    assert cues.unit_word("lucas heights") is None
+    assert cues.unit_word("kandahar province") == ("kandahar", "admin1")
 
 
 def test_people_and_group_names(cues: Cues) -> None:

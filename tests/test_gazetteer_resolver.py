@@ -106,6 +106,12 @@ def test_container_read_by_its_known_leading_words(
     assert _id(_resolve(resolver, text, "Hyderabad")[0]) == expected
 
 
+def test_a_name_beginning_another_places_name_is_not_that_place(resolver: Resolver) -> None:
+    text = "Plans of the Khost Barracks and Hyderabad Heights were found in Khost."
+    results = _resolve(resolver, text, "Khost", "Hyderabad", "Khost")
+    assert [_id(r) for r in results] == [None, None, "gn:1136469"]
+
+
 def test_contained_place_before_a_comma_picks_the_province(resolver: Resolver) -> None:
     results = _resolve(resolver, "A blast in Sialkot, Punjab killed two.", "Sialkot", "Punjab")
     assert [_id(r) for r in results] == ["gn:1164909", "gn:1167710"]
