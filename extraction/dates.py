@@ -102,9 +102,17 @@ def years_by_sentence(
 
 
 def year_near(
-    refs: tuple[YearRef, ...], start: int, end: int, published: dt.date | None
+    refs: tuple[YearRef, ...],
+    start: int,
+    end: int,
+    published: dt.date | None,
+    not_before: int | None = None,
 ) -> YearRef:
-    """The reference closest to the span ``[start, end)``, else the publication year, else unknown."""
+    """The reference closest to the span ``[start, end)``, else the publication year, else
+    unknown; references wholly before ``not_before`` (a group's founding) date something
+    else and are passed over."""
+    if not_before is not None:
+        refs = tuple(r for r in refs if r.year is None or (r.year_end or r.year) >= not_before)
     if refs:
         return min(refs, key=lambda r: (max(r.start - end, start - r.end, 0), r.start))
     if published is not None:

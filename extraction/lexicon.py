@@ -58,6 +58,10 @@ class Group:
     source: str
     parent: str | None = None
     note: str | None = None
+    founded: int | None = None
+    """The first year the group was active under any of its names (None: not recorded);
+    a year the text gives before it cannot date the group's activity."""
+    founded_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,10 @@ class Lexicon:
             if group.id == group_id:
                 return group
         raise KeyError(group_id)
+
+    def founding_years(self) -> dict[str, int]:
+        """Group id -> first year active, for the groups that record one."""
+        return {g.id: g.founded for g in self.groups if g.founded is not None}
 
 
 def load_lexicon(path: Path | str | None = None) -> Lexicon:
@@ -191,7 +199,20 @@ def _group(entry: object, index: int, origin: str, families: Mapping[str, Family
         source=_text(entry, "source", where),
         parent=_text(entry, "parent", where, required=False),
         note=_text(entry, "note", where, required=False),
+        founded=_founded(entry, where),
+        founded_source=_text(entry, "founded_source", where, required="founded" in entry),
     )
+
+
+def _founded(entry: Mapping, where: str) -> int | None:
+    value = entry.get("founded")
+    if value is None:
+        if "founded_source" in entry:
+            raise LexiconError(f"{where}: 'founded_source' without 'founded'")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        raise LexiconError(f"{where}: 'founded' must be a year (1900-2100), got {value!r}")
+    return value
 
 
 def _unique(ids, kind: str, origin: str) -> None:

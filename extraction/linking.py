@@ -14,7 +14,8 @@ The year is the reference nearest the place in its sentence; failing that, the l
 of an earlier sentence in the same paragraph or, less surely, in the paragraph before (a
 report's narrative keeps its date until it gives a new one, and a news story's paragraphs
 are a sentence or two), unless the sentence speaks of the present ("still", "now", "has
-been"); failing that, the publication year.
+been"); failing that, the publication year. A year from long before the group was
+founded (the lexicon's ``founded``) dates something else and is passed over.
 """
 
 from __future__ import annotations
@@ -22,31 +23,22 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
+from extraction.confidence import confidence, gap
 from extraction.dates import year_near
-from extraction.negation import NEGATED, negated
 from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
 
-_BASE = {"sentence": 0.9, "anaphor": 0.6, "context": 0.4, "context_last": 0.25}
-_FEATURE = {
-    "landmark": 1.0, "locality": 1.0, "city": 1.0, "admin2": 0.95, "admin1": 0.9,
-    "physical": 0.9, "country": 0.75, "region": 0.7,
-}  # fmt: skip
-_YEAR = {"explicit": 1.0, "relative": 0.95, "publication": 0.85, "unknown": 0.8}
-_TARGET_PENALTY = 0.6
-_CARRIED = 0.9
-"""A year read from an earlier sentence of the paragraph is a little less sure."""
-_CARRIED_ACROSS = 0.85
-"""One read from the paragraph before is less sure again."""
-_FAR = 300
-"""Characters between group and place at which the distance factor bottoms out (0.5)."""
+_FOUNDERS_YEARS = 10
+"""Years before a group's founding that a text may still tell under its name (its founders'
+careers: "LeT's leader fought in Afghanistan in the early 1980s"); a year older than that
+dates something else ("partitioned in 1947")."""
 
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation|outfit|movement|network|faction"
@@ -67,12 +59,6 @@ _PLURAL = re.compile(
     r"|movements|sides|factions)\b",
     re.IGNORECASE,
 )
-# The group is what is attacked, not the actor ("attacks against Taliban figures").
-_TARGET = re.compile(
-    r"\b(?:against|targeting|targeted|attacks?\s+on|war\s+(?:on|with)|undermining|rivals?\s+of)"
-    r"\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +76,10 @@ def link_events(
     groups: Sequence[GroupMention],
     places: Sequence[Mention],
     years: Sequence[tuple[YearRef, ...]],
+    founded: Mapping[str, int] | None = None,
 ) -> tuple[Event, ...]:
-    """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``.
+    """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``;
+    ``founded``: group id -> first year active (a year before it does not date the group).
 
     Only sentences with places and a group in them or in the ``WINDOW`` before (where
     events can come from) are visited; the year carried into one is looked up when it
@@ -119,7 +107,9 @@ def link_events(
         if carried is not None and _NOW.search(text, sentence.start, sentence.end):
             carried = None
         for link in links:
-            event = _event(document, link, years[i], carried)
+            founding = founded.get(link.group.group_id) if founded else None
+            earliest = None if founding is None else founding - _FOUNDERS_YEARS
+            event = _event(document, link, years[i], carried, earliest)
             known = events.get(event.event_id)
             if known is None or known.confidence < event.confidence:
                 events[event.event_id] = event
@@ -181,9 +171,9 @@ def _links(
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         for group in groups[i]:
             for place in places:
-                key, gap = (group.group_id, place.place_id), _gap(group, place)
-                if key not in best or gap < best[key][0]:
-                    best[key] = (gap, group, place)
+                key, apart = (group.group_id, place.place_id), gap(group, place)
+                if key not in best or apart < best[key][0]:
+                    best[key] = (apart, group, place)
         for _, group, place in best.values():
             yield _Link(group, place, "sentence", sentence.start, sentence.end)
         return
@@ -222,11 +212,6 @@ def _antecedent(
     return None
 
 
-def _gap(group: GroupMention, place: Mention) -> int:
-    """Characters between the two spans (0 if they touch or overlap)."""
-    return max(place.start - group.end, group.start - place.end, 0)
-
-
 def _paragraph_break(text: str, start: int, end: int) -> bool:
     """A blank line between two sentences, or a line break after a one-line paragraph.
 
@@ -244,14 +229,21 @@ def _event(
     link: _Link,
     refs: tuple[YearRef, ...],
     context: tuple[YearRef, bool] | None,
+    founded: int | None = None,
 ) -> Event:
     """The event of ``link``; ``context``: the year carried from an earlier sentence, and
-    whether it comes from the paragraph before (used only when ``refs`` is empty)."""
+    whether it comes from the paragraph before (used only when ``refs`` is empty);
+    ``founded``: the earliest year that can date the group."""
     group, place = link.group, link.place
     carried = context if context and not refs else None
     year = year_near(
-        refs or ((carried[0],) if carried else ()), place.start, place.end, document.published
+        refs or ((carried[0],) if carried else ()),
+        place.start,
+        place.end,
+        document.published,
+        founded,
     )
+    across = bool(carried and carried[1] and year is carried[0])
     return Event(
         event_id=event_id(document.doc_hash, group.group_id, place.place_id, link.start),
         doc_id=document.doc_id,
@@ -280,7 +272,9 @@ def _event(
         group_end=group.end,
         place_start=place.start,
         place_end=place.end,
-        confidence=confidence(document.text, link, year, across=bool(carried and carried[1])),
+        confidence=confidence(
+            document.text, group, place, link.kind, link.start, year, across=across
+        ),
         link="sentence" if link.kind == "sentence" else "coreference",
         published=document.published,
     )
@@ -289,25 +283,3 @@ def _event(
 def event_id(doc_hash: str, group_id: str, place_id: str, start: int) -> str:
     """A stable id: the same document, group, place and evidence start give the same id."""
     return hashlib.sha256(f"{doc_hash}|{group_id}|{place_id}|{start}".encode()).hexdigest()[:20]
-
-
-def confidence(text: str, link: _Link, year: YearRef, *, across: bool = False) -> float:
-    """How much to trust the event, in [0, 1]: link kind, closeness, place score and type, year
-    (``across``: carried from the paragraph before), and whether the sentence makes the
-    group a target or denies the link."""
-    group, place = link.group, link.place
-    value = _BASE[link.kind]
-    if link.kind == "sentence":
-        value *= 1.0 - 0.5 * min(_gap(group, place), _FAR) / _FAR
-    value *= 0.5 + 0.5 * min(max(place.score, 0.0), 1.0)
-    value *= _FEATURE.get(place.feature_type, 0.8)
-    value *= _YEAR[year.source] * (_CARRIED if 0 <= year.start < link.start else 1.0)
-    if across:
-        value *= _CARRIED_ACROSS
-    if _TARGET.search(text, max(0, group.start - 40), group.start):
-        value *= _TARGET_PENALTY
-    if link.kind == "sentence" and negated(
-        text, (group.start, group.end), (place.start, place.end)
-    ):
-        value *= NEGATED
-    return round(min(max(value, 0.0), 1.0), 3)

@@ -41,7 +41,7 @@ def extract(
     exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in candidates]
     mentions = find_places(document, resolver, exclude)
     years = years_by_sentence(text, sentences, document.published)
-    events = link_events(document, sentences, groups, mentions, years)
+    events = link_events(document, sentences, groups, mentions, years, lexicon.founding_years())
     log.debug(
         "%s: %d groups, %d candidates, %d places, %d events",
         document.doc_id,

@@ -18,7 +18,7 @@ LEXICON = Path(__file__).resolve().parents[1] / "extraction" / "data" / "groups.
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 GROUP_KEYS = {"id", "name", "short", "family", "colour", "aliases", "acronyms", "region", "source"}
-OPTIONAL_KEYS = {"parent", "note"}
+OPTIONAL_KEYS = {"parent", "note", "founded", "founded_source"}
 # The matcher folds away whitespace, hyphens and apostrophes before comparing names.
 SEPARATORS = re.compile("[\\s\\-\u2010\u2011\u2012\u2013'\u2019\u2018\u02bc`\u00b4]+")
 #: Ordinary words, places, people and other bodies that must never be a group's alias.
@@ -148,6 +148,7 @@ def shape_problems(data: dict) -> list[str]:
         problems += [f"family {family.get('id')!r}: no {k}" for k in sorted(missing)]
     colours = [g.get("colour") for g in groups]
     problems += [f"colour {c} used twice" for c in set(colours) if colours.count(c) > 1]
+    founded = {g.get("id"): g.get("founded") for g in groups}
     for group in groups:
         where = f"group {group.get('id')!r}"
         missing = {k for k in GROUP_KEYS - {"acronyms"} if not group.get(k)}
@@ -162,6 +163,9 @@ def shape_problems(data: dict) -> list[str]:
             problems.append(f"{where}: family {group.get('family')!r} does not exist")
         if "parent" in group and group["parent"] not in group_ids:
             problems.append(f"{where}: parent {group['parent']!r} does not exist")
+        parent_founded = founded.get(group.get("parent"))
+        if parent_founded and group.get("founded") and group["founded"] < parent_founded:
+            problems.append(f"{where}: founded before its parent")
         if any(not isinstance(a, str) or not a.strip() for a in group.get("aliases") or []):
             problems.append(f"{where}: an alias is empty")
         if any(not re.search("[A-Z]", a) or " " in a for a in group.get("acronyms") or []):
@@ -266,9 +270,12 @@ def test_shape_check_catches_broken_entries():
         _group(id="c", parent="d", colour="#123456"),
         _group(id="d", parent="c", colour="#abcde1", acronyms=["tg"]),
         _group(id="e", colour="#abcde2", parent="missing", colours="#fff"),
+        _group(id="f", colour="#abcde3", founded=2007),
+        _group(id="g", colour="#abcde4", parent="f", founded=2001),
     )
     found = shape_problems(broken)
     for fragment in (
+        "founded before its parent",
         "no source",
         "not a slug",
         "is not #rrggbb",

@@ -97,6 +97,18 @@ def test_year_near_picks_the_closest_reference_then_falls_back():
     assert (unknown.year, unknown.source) == (None, "unknown")
 
 
+def test_year_near_passes_over_references_before_a_given_year():
+    text = "In 1947 the region was split; in the 1980s and in 2015, fighters came."
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    region = text.index("region")
+    assert year_near(refs, region, region + 6, PUBLISHED).year == 1947
+    decade = year_near(refs, region, region + 6, PUBLISHED, not_before=1985)
+    assert (decade.year, decade.year_end) == (1980, 1989)  # a range that reaches it counts
+    assert year_near(refs, region, region + 6, PUBLISHED, not_before=1990).year == 2015
+    fallback = year_near(refs, region, region + 6, PUBLISHED, not_before=2016)
+    assert (fallback.year, fallback.source) == (2016, "publication")
+
+
 @settings(deadline=None)  # speed is measured in bench/, not asserted here
 @given(st.text(), st.none() | st.dates())
 def test_any_text_gives_ordered_references_inside_it(text, published):

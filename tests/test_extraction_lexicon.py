@@ -23,6 +23,8 @@ def test_loads_groups_with_family_names_and_canonical_name_as_alias():
     assert lexicon.group("aqis").parent == "al-qaeda"
     with pytest.raises(KeyError):
         lexicon.group("nobody")
+    assert (ttp.founded, lexicon.group("aqis").founded) == (2007, None)
+    assert lexicon.founding_years() == {"ttp": 2007}
 
 
 def test_lexicon_is_hashable_and_frozen():
@@ -44,6 +46,13 @@ def test_lexicon_is_hashable_and_frozen():
         (lambda d: d["groups"][4].update(aliases="Daesh"), "group 'is-core': 'aliases'"),
         (lambda d: d.pop("families"), "'families' must be a non-empty list"),
         (lambda d: d["families"][0].update(id="Bad Id"), "family 'Bad Id': id must be"),
+        (lambda d: d["groups"][3].update(founded="2007"), "group 'ttp': 'founded' must be a year"),
+        (lambda d: d["groups"][3].update(founded=207), "group 'ttp': 'founded' must be a year"),
+        (lambda d: d["groups"][3].pop("founded_source"), "group 'ttp': 'founded_source' must be"),
+        (
+            lambda d: d["groups"][0].update(founded_source="a book"),
+            "group 'al-qaeda': 'founded_source' without 'founded'",
+        ),
     ],
 )
 def test_invalid_entries_are_named(change, message):

@@ -17,11 +17,12 @@ from extraction.sentences import split_sentences
 from tests.extraction_fakes import PLACES, FakeResolver
 
 FIXTURE = Path(__file__).parent / "fixtures" / "groups_small.yaml"
+LEXICON = load_lexicon(FIXTURE)
 
 
 @pytest.fixture(scope="module")
 def matcher():
-    return GroupMatcher(load_lexicon(FIXTURE))
+    return GroupMatcher(LEXICON)
 
 
 def _events(matcher, text, published=dt.date(2016, 6, 3), sections=()):
@@ -38,7 +39,7 @@ def _events(matcher, text, published=dt.date(2016, 6, 3), sections=()):
     places = find_places(doc, FakeResolver(), [(g.start, g.end) for g in groups])
     sentences = split_sentences(text)
     years = [find_years(text, s.start, s.end, published) for s in sentences]
-    return link_events(doc, sentences, groups, places, years)
+    return link_events(doc, sentences, groups, places, years, LEXICON.founding_years())
 
 
 def _triples(events):
@@ -120,6 +121,17 @@ def test_publication_year_and_unknown(matcher):
     assert (published.year, published.year_source) == (2016, "publication")
     (unknown,) = _events(matcher, "The TTP held Karachi.", published=None)
     assert (unknown.year, unknown.year_source) == (None, "unknown")
+
+
+def test_a_year_from_long_before_the_group_was_founded_dates_something_else(matcher):
+    # The fixture's TTP was founded in 2007: its founders' careers may be told under its
+    # name, but not a history older than a decade before it.
+    (history,) = _events(matcher, "Partitioned in 1947, Karachi now hosts the TTP.")
+    assert (history.year, history.year_source) == (2016, "publication")
+    (founders,) = _events(matcher, "In 1999 the TTP's future leaders met in Karachi.")
+    assert (founders.year, founders.year_source) == (1999, "explicit")
+    (later,) = _events(matcher, "Partitioned in 1947, Karachi saw the TTP arrive in 2008.")
+    assert (later.year, later.year_source) == (2008, "explicit")
 
 
 def test_one_event_per_group_place_and_sentence(matcher):
