@@ -46,6 +46,11 @@ _AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
+_LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
+#: The rest of a list of names that a plural unit word ends: ", Takhar and Badakhshan
+#: provinces" after "Kunduz" (what a list's last word says of every name in it).
+_LIST_TAIL = re.compile(rf"(?:,\s*{_LIST_NAME})*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+([a-z]+s)\b")
+_LIST_WINDOW = 160
 #: Punctuation that may close a word after a name ("in Kandahar province”.").
 _CLOSING = ".,;:!?)]\"”’'"
 
@@ -146,6 +151,9 @@ class Cues:
             if value == ELSEWHERE and following[0][:1].isupper():
                 return _ELSEWHERE
             types |= TYPE_GROUPS.get(value or "", frozenset())
+        listed = self._list_unit(text, end, after) if not types else None
+        if listed:
+            types |= listed
         lowered = before.lower().rstrip()
         for phrase, value in self._prefixes if lowered.endswith(self._prefix_words) else ():
             if lowered.endswith(phrase) and (
@@ -156,7 +164,7 @@ class Cues:
         last = tokens[-1].lower() if tokens and before[-1:].isspace() else ""
         coarse = last in self.by_kind["direction"]
         countries = self._administered(tokens) if tokens else frozenset()
-        comma = after[:1] == ","
+        comma = after[:1] == "," and not listed
         container = self._container(after) if comma else None
         container_admin1 = self._abbreviation(after) if comma else None
         contained = self._contained(before) if not container and lowered.endswith(",") else None
@@ -170,6 +178,15 @@ class Cues:
             container_admin1=container_admin1,
             contained=contained,
         )
+
+    def _list_unit(self, text: str, end: int, after: str) -> frozenset[str] | None:
+        """The feature types a plural unit word ending the list this name opens or
+        continues gives every name of it ("Kunduz, Takhar and Badakhshan provinces")."""
+        if not (after[:1] == "," or after.startswith((" and ", " or ", " & "))):
+            return None
+        match = _LIST_TAIL.match(text, end, end + _LIST_WINDOW)
+        value = self.by_kind["suffix"].get(match.group(1)) if match else None
+        return TYPE_GROUPS.get(value or "") or None
 
     def _is_person(self, tokens: list[str]) -> bool:
         """A title, then up to three capitalised names (initials only), right before the span."""

@@ -56,6 +56,18 @@ def test_containers_around_commas(cues: Cues) -> None:
     )
 
 
+def test_a_plural_unit_word_ending_a_list_types_every_name_of_it(cues: Cues) -> None:
+    text = "cells in Kunduz, Takhar and Badakhshan provinces, and in Dera Ismail Khan or Tank districts"
+    assert _read(cues, text, "Kunduz").types == {"admin1"}
+    assert _read(cues, text, "Takhar").types == {"admin1"}
+    assert _read(cues, text, "Badakhshan").types == {"admin1"}
+    assert _read(cues, text, "Dera Ismail Khan").types == {"admin2"}
+    # A list is no container: "Kunduz, Takhar" does not put Kunduz in Takhar.
+    assert _read(cues, text, "Kunduz").container is None
+    assert _read(cues, "Kunduz, Takhar and Badakhshan were hit", "Kunduz").types == frozenset()
+    assert _read(cues, "Kunduz, Takhar and Badakhshan towers", "Kunduz").types == frozenset()
+
+
 def test_a_place_word_that_makes_a_name_of_its_own(cues: Cues) -> None:
     assert _read(cues, "the Lucas Heights reactor", "Lucas").elsewhere
     assert _read(cues, 'and the Victoria Barracks".', "Victoria").elsewhere

@@ -46,6 +46,11 @@ def test_province_suffix_cue(resolver: Resolver) -> None:
     assert _id(result) == "gn:1444362"
 
 
+def test_plural_unit_word_after_a_list(resolver: Resolver) -> None:
+    text = "Militants attacked Khost, Paktia and Logar provinces."
+    assert _id(_resolve(resolver, text, "Khost")[0]) == "gn:1444362"
+
+
 def test_unit_word_inside_the_span(resolver: Resolver) -> None:
     assert (
         _id(_resolve(resolver, "Fighting in Khost Province", "Khost Province")[0]) == "gn:1444362"
