@@ -50,8 +50,9 @@ _ANAPHOR = re.compile(
 )
 # A sentence about the present does not inherit the date of the narrative before it.
 _NOW = re.compile(
-    r"\b(?:now|currently|still|today|remains?|continues?\s+to|has\s+(?:also\s+)?(?:been|proven"
-    r"|become|shown)|have\s+(?:also\s+)?(?:been|become))\b",
+    r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
+    r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
+    r"|(?:is|are)\s+believed)\b",
     re.IGNORECASE,
 )
 _PLURAL = re.compile(
