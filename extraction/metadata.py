@@ -37,6 +37,19 @@ _DATE_LINE = re.compile(
     rf"[\w ,.:]*)$",
     re.IGNORECASE,
 )
+#: A day's date written out ("Oct. 3, 2022", "3 October 2022"), found inside a longer line.
+_DAY_DATE = (
+    rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d)\b"
+)
+_EMBEDDED_DATE = re.compile(_DAY_DATE)
+#: A wire story's dateline opening its first paragraph: a place in capitals, maybe its
+#: country, the date, maybe the agency, then a dash or colon ("QUETTA, Pakistan, Oct. 3,
+#: 2022 (Reuters) -").
+_DATELINE = re.compile(
+    rf"[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,40}}?)?,?\s+(?P<date>{_DAY_DATE})"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|—|–|:)\s"
+)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/")
@@ -104,6 +117,12 @@ def parse_date(
             parsed = (day.replace(day=1) if precision != "day" else day, precision)
             if precision == "year":
                 parsed = (day.replace(month=1, day=1), "year")
+    if parsed is None and not iso:
+        # A line with more than a date ("CTV Saskatoon Published Saturday, March 31, 2018
+        # 1:19PM CST"): the day's date written out inside it.
+        embedded = _EMBEDDED_DATE.search(value)
+        if embedded and embedded.group() != value:
+            return parse_date(embedded.group(), today, warnings, where)
     if parsed is None:
         warnings.append(f"unparseable publication date {value!r} in {where}; left unknown")
         return None
@@ -207,6 +226,8 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
         orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
         source = source or (orgs[0] if orgs else None)
     footer_author, footer_source = _source_line(_last_lines(text[-5_000:], _FOOTER_LINES))
+    if date is None:
+        date = _dateline(text, today, warnings)
     if url and date is None:
         date = _url_date(url)
     published, precision = date if date else (None, None)
@@ -232,6 +253,17 @@ def _source_line(lines: list[str]) -> tuple[str | None, str | None]:
             return value, following
         return None, value or following
     return None, None
+
+
+def _dateline(
+    text: str, today: dt.date, warnings: list[str]
+) -> tuple[dt.date, DatePrecision] | None:
+    """The date of a wire story's dateline opening one of its first lines."""
+    for line in text[:3_000].splitlines()[: _HEADER_LINES + 4]:
+        match = _DATELINE.match(line.lstrip())
+        if match:
+            return parse_date(match.group("date"), today, warnings, "the dateline")
+    return None
 
 
 def _url_date(url: str) -> tuple[dt.date, DatePrecision] | None:

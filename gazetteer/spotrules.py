@@ -19,8 +19,13 @@ from gazetteer.tokens import Words
 #: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
 _INNER_SEPS = frozenset({" ", "-", "‐", "‑", "'", "’", ".", ". ", "\n", "&", " & "})
-#: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -".
-_DATELINE_AFTER = re.compile(r"(?:,? [A-Za-z][A-Za-z .]{0,40})?\s{0,3}(?::|\(|-{1,2} |— |– )")
+#: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -",
+#: "QUETTA, Pakistan, Oct. 3, 2022 (Reuters) -".
+_DATELINE_AFTER = re.compile(
+    r"(?:,? [A-Za-z][A-Za-z .]{0,40}?)?"
+    r"(?:,?\s+(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Za-z]{3,9}\.?,?)\s+\d{4})?"
+    r"\s{0,3}(?::|\(|-{1,2} |— |– )"
+)
 #: Longest line that counts as an all-capital headline.
 _HEADLINE = 300
 _DETERMINERS = frozenset(

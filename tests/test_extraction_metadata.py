@@ -65,6 +65,30 @@ def test_url_line_gives_url_and_date():
     assert (meta.published, meta.published_precision) == (dt.date(2014, 2, 11), "day")
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("QUETTA, Pakistan, Oct. 3, 2022 (Reuters) - Militants", dt.date(2022, 10, 3)),
+        ("PESHAWAR, 12 March 2019 - A blast", dt.date(2019, 3, 12)),
+        ("WASHINGTON, Sept. 4, 2019 (AP) — The", dt.date(2019, 9, 4)),
+        ("KARACHI: Police said on Monday that", None),
+        ("In Quetta, Oct. 3, 2022 - was a day", None),
+    ],
+)
+def test_a_wire_datelines_date_is_the_publication_date(opening, expected):
+    text = "Militants kill 12 in attack\nBy Staff Reporter\n" + opening + " " + BODY
+    meta = from_text(text, TODAY, [])
+    assert meta.published == expected
+    assert meta.published_precision == ("day" if expected else None)
+
+
+def test_a_date_inside_a_longer_date_line():
+    warnings: list[str] = []
+    value = "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST"
+    assert parse_date(value, TODAY, warnings, "test") == (dt.date(2018, 3, 31), "day")
+    assert warnings == []
+
+
 def test_title_then_date_then_byline():
     text = "Fighting flares in the north\n\nPublished: 12 March 2018\n\nBy Amina Khan\n\n" + BODY
     meta = from_text(text, TODAY, [])

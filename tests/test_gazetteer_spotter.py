@@ -155,6 +155,11 @@ def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter)
         "Pakistan",
     ]
     assert surfaces(spotter, "FLOODS HIT PESHAWAR AGAIN\nWater rose.") == ["PESHAWAR"]
+    # A wire dateline may carry its date before the agency.
+    dated = "QUETTA, Pakistan, Oct. 3, 2022 (Reuters) - Gunmen killed two."
+    assert surfaces(spotter, dated) == ["QUETTA", "Pakistan"]
+    assert surfaces(spotter, "KHOST, 12 March 2019 - Gunmen killed two.") == ["KHOST"]
+    assert surfaces(spotter, "The KHOST, 12 March 2019 report.") == []
 
 
 def test_an_acronym_beside_an_ordinary_word_belongs_to_the_name(spotter):
