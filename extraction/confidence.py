@@ -9,7 +9,7 @@ import re
 from atlas.records import GroupMention, Mention, YearRef
 from extraction.negation import NEGATED, negated
 
-_BASE = {"sentence": 0.9, "anaphor": 0.6, "context": 0.4, "context_last": 0.25}
+_BASE = {"sentence": 0.9, "anaphor": 0.6, "claim": 0.6, "context": 0.4, "context_last": 0.25}
 _FEATURE = {
     "landmark": 1.0, "locality": 1.0, "city": 1.0, "admin2": 0.95, "admin1": 0.9,
     "physical": 0.9, "country": 0.75, "region": 0.7,
@@ -42,7 +42,7 @@ def confidence(
     across: bool = False,
 ) -> float:
     """The confidence of an event in [0, 1]: ``kind`` of link ("sentence", "anaphor",
-    "context", "context_last") from the evidence starting at ``start``, closeness, place
+    "claim", "context", "context_last") from the evidence starting at ``start``, closeness, place
     score and type, ``year`` (``across``: carried from the paragraph before), and whether the
     sentence makes the group a target or denies the link."""
     value = _BASE[kind]

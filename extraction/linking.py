@@ -5,8 +5,9 @@ but no group is linked to the most recent group mention of the one or two senten
 it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"; "the
 two groups" means all of them), or, with less confidence, to the group the sentence just
 before in the same paragraph names (its last-named one, with even less, if it names
-several). The evidence then runs from that earlier sentence to the place's sentence. No
-events come from non-reporting sections (bibliography, notes, related links, credits),
+several). The evidence then runs from that earlier sentence to the place's sentence. It
+is also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
+claimed responsibility"), the evidence running on to the claim. No events come from non-reporting sections (bibliography, notes, related links, credits),
 nor from a country named as an actor ("U.S. commanders", "Pakistan army";
 ``extraction.actors``).
 
@@ -55,6 +56,12 @@ _NOW = re.compile(
     r"|(?:is|are)\s+believed)\b",
     re.IGNORECASE,
 )
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
+    r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
+    r"|ambush|raid|strike))\b",
+    re.IGNORECASE,
+)
 _PLURAL = re.compile(
     r"\b(?:the|these|both|all)\s+(?:two\s+|three\s+)?(?:groups|parties|organi[sz]ations|outfits"
     r"|movements|sides|factions)\b",
@@ -95,7 +102,7 @@ def link_events(
     dated = [i for i, refs in enumerate(years) if refs and not _unreported(document, sentences[i])]
     events: dict[str, Event] = {}
     for i in sorted(places_in):
-        if not any(k in groups_in for k in range(i - WINDOW, i + 1)):
+        if not any(k in groups_in for k in range(i - WINDOW, i + 2)):
             continue  # no group to link to
         sentence = sentences[i]
         if _unreported(document, sentence):
@@ -184,6 +191,22 @@ def _links(
         for group in referred:
             for place in places:
                 yield _Link(group, place, kind, sentences[j].start, sentence.end)
+    for group in _claimants(text, sentences, i, groups):
+        for place in places:
+            yield _Link(group, place, "claim", sentence.start, sentences[i + 1].end)
+
+
+def _claimants(
+    text: str, sentences: Sequence[Sentence], i: int, groups: dict[int, list[GroupMention]]
+) -> list[GroupMention]:
+    """The groups that the next sentence of the paragraph says claimed what this one
+    reports ("Militants stormed a checkpoint in Kech. The BLA claimed responsibility."):
+    those named before the claim."""
+    j = i + 1
+    if j not in groups or _paragraph_break(text, sentences[i].end, sentences[j].start):
+        return []
+    claim = _CLAIM.search(text, sentences[j].start, sentences[j].end)
+    return [g for g in groups[j] if g.end <= claim.start()] if claim else []
 
 
 def _antecedent(

@@ -134,6 +134,19 @@ def test_a_year_from_long_before_the_group_was_founded_dates_something_else(matc
     assert (later.year, later.year_source) == (2008, "explicit")
 
 
+def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matcher):
+    attack = "Gunmen stormed a checkpoint in Karachi in March 2014."
+    (event,) = _events(matcher, f"{attack} The TTP claimed responsibility for the attack.")
+    assert _triples([event]) == [("TTP", "Karachi", 2014, "explicit", "coreference")]
+    assert event.sentence.startswith("Gunmen") and event.sentence.endswith("the attack.")
+    sentence = _events(matcher, "The TTP stormed a checkpoint in Karachi in March 2014.")[0]
+    assert event.confidence < sentence.confidence
+    # Not across a paragraph, not without a claim, not for a group named after the claim.
+    assert _events(matcher, f"{attack}\n\nThe TTP claimed responsibility.") == ()
+    assert _events(matcher, f"{attack} The TTP denied any role.") == ()
+    assert _events(matcher, f"{attack} Police, who claimed the attack, blamed the TTP.") == ()
+
+
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
