@@ -7,9 +7,9 @@ two groups" means all of them), or, with less confidence, to the group the sente
 before in the same paragraph names (its last-named one, with even less, if it names
 several). The evidence then runs from that earlier sentence to the place's sentence. It
 is also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
-claimed responsibility"), the evidence running on to the claim. No events come from non-reporting sections (bibliography, notes, related links, credits),
-nor from a country named as an actor ("U.S. commanders", "Pakistan army";
-``extraction.actors``).
+claimed responsibility"), the evidence running on to the claim. No events come from
+non-reporting sections (bibliography, notes, related links, credits), nor from a country
+named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
 of an earlier sentence in the same paragraph or, less surely, in the paragraph before (a
@@ -87,10 +87,11 @@ def link_events(
     founded: Mapping[str, int] | None = None,
 ) -> tuple[Event, ...]:
     """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``;
-    ``founded``: group id -> first year active (a year before it does not date the group).
+    ``founded``: group id -> first year active (a year from more than a decade before it
+    does not date the group).
 
-    Only sentences with places and a group in them or in the ``WINDOW`` before (where
-    events can come from) are visited; the year carried into one is looked up when it
+    Only sentences with places and a group in them, in the ``WINDOW`` before or in the
+    next one (where events can come from) are visited; the year carried into one is looked up when it
     makes events.
     """
     if not groups or not places:
