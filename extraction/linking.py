@@ -9,7 +9,8 @@ several). The evidence then runs from that earlier sentence to the place's sente
 is also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
 claimed responsibility"), the evidence running on to the claim. No events come from
 non-reporting sections (bibliography, notes, related links, credits), nor from a country
-named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``).
+named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from
+a wire dateline's place when the sentence names another (``extraction.datelines``).
 
 The year is the reference nearest the place in its sentence; failing that, the last one
 of an earlier sentence in the same paragraph or, less surely, in the paragraph before (a
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
 from extraction.confidence import confidence, gap
+from extraction.datelines import datelines, event_places
 from extraction.dates import year_near
 from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
@@ -101,6 +103,7 @@ def link_events(
     places_in = _bucket(sentences, places)
     # Sentences whose last year is carried on: dated ones, outside non-reporting sections.
     dated = [i for i, refs in enumerate(years) if refs and not _unreported(document, sentences[i])]
+    filed = datelines(text)
     events: dict[str, Event] = {}
     for i in sorted(places_in):
         if not any(k in groups_in for k in range(i - WINDOW, i + 2)):
@@ -109,6 +112,7 @@ def link_events(
         if _unreported(document, sentence):
             continue
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
+        reporting = event_places(reporting, filed)
         links = list(_links(text, sentences, i, groups_in, reporting))
         if not links:
             continue

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from atlas.records import DatePrecision
+from extraction.datelines import DAY_DATE, MONTHS, dateline_date
 from extraction.formats import FileMeta
 from extraction.sidecar import SIDECAR, SIDECAR_COLUMNS, read_sidecar
 
@@ -26,30 +27,14 @@ _HEADER_LINES = 8
 _PROSE_LINE = 150
 """Characters; a longer opening line is prose, and the header ends before it."""
 _FOOTER_LINES = 8
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>[\w ,./-]*?(?:\b(?:{_MONTHS})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
+    rf"(?P<date>[\w ,./-]*?(?:\b(?:{MONTHS})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
     rf"|\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
     rf"[\w ,.:]*)$",
     re.IGNORECASE,
 )
-#: A day's date written out ("Oct. 3, 2022", "3 October 2022"), found inside a longer line.
-_DAY_DATE = (
-    rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d)\b"
-)
-_EMBEDDED_DATE = re.compile(_DAY_DATE)
-#: A wire story's dateline opening its first paragraph: a place in capitals, maybe its
-#: country, the date, maybe the agency, then a dash or colon ("QUETTA, Pakistan, Oct. 3,
-#: 2022 (Reuters) -").
-_DATELINE = re.compile(
-    rf"[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,40}}?)?,?\s+(?P<date>{_DAY_DATE})"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|—|–|:)\s"
-)
+_EMBEDDED_DATE = re.compile(DAY_DATE)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/")
@@ -259,11 +244,8 @@ def _dateline(
     text: str, today: dt.date, warnings: list[str]
 ) -> tuple[dt.date, DatePrecision] | None:
     """The date of a wire story's dateline opening one of its first lines."""
-    for line in text[:3_000].splitlines()[: _HEADER_LINES + 4]:
-        match = _DATELINE.match(line.lstrip())
-        if match:
-            return parse_date(match.group("date"), today, warnings, "the dateline")
-    return None
+    written = dateline_date(text)
+    return parse_date(written, today, warnings, "the dateline") if written else None
 
 
 def _url_date(url: str) -> tuple[dt.date, DatePrecision] | None:

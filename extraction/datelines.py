@@ -1,0 +1,55 @@
+"""Wire datelines: "QUETTA, Pakistan, Oct. 3, 2022 (Reuters) -" opening a story.
+
+A dateline says where and when a story was filed, not where its events happened: its date
+is the story's publication date (``extraction.metadata``), and its places make events only
+when the sentence names no other place (``extraction.linking``): "QUETTA ... - Militants
+stormed a checkpoint in Kech district" is an event in Kech, "PESHAWAR: A bomb killed five"
+one in Peshawar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from atlas.records import Mention
+
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+#: A day's date written out ("Oct. 3, 2022", "3 October 2022").
+DAY_DATE = (
+    rf"(?i:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b"
+)
+#: At a line's start: a place in capitals, maybe its state or country, maybe the date,
+#: maybe the agency, then a colon or dash.
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,40}}?)?(?:,?\s+(?P<date>{DAY_DATE}))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?::|-{1,2}|—|–)\s",
+    re.MULTILINE,
+)
+_FIRST_LINES = 12
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of the datelines opening lines of ``text``, separator included."""
+    return [match.span() for match in _DATELINE.finditer(text)]
+
+
+def dateline_date(text: str) -> str | None:
+    """The date written in a dateline opening one of the first lines of ``text``."""
+    for line in text[:3_000].splitlines()[:_FIRST_LINES]:
+        match = _DATELINE.match(line.lstrip())
+        if match and match.group("date"):
+            return match.group("date")
+    return None
+
+
+def event_places(places: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """``places`` without those inside a dateline ``spans``, unless no other is left."""
+    if not spans:
+        return list(places)
+    others = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
+    return others or list(places)
