@@ -55,7 +55,7 @@ _ANAPHOR = re.compile(
 _NOW = re.compile(
     r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
     r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
-    r"|(?:is|are)\s+believed)\b",
+    r"|(?:is|are)\s+(?:believed|based))\b",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(

@@ -21,6 +21,7 @@ def _mention(text: str, name: str, feature_type: str = "country"):
     [
         ("U.S. commanders in Afghanistan fear al-Qaeda.", "U.S.", True),
         ("U.S. commanders in Afghanistan fear al-Qaeda.", "U.S", True),
+        ("The IS-K bomber killed 13 US service members in Kabul.", "US", True),
         ("The Pakistan army fought the TTP.", "Pakistan", True),
         ("After the US withdrawal, LeT grew.", "US", True),
         ("TTP fighters crossed into Pakistan and Afghanistan.", "Pakistan", False),
