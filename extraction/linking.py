@@ -1,11 +1,12 @@
 """Events: a group, a place and a year that one passage of the text ties together.
 
-A group and a place in the same sentence make a ``sentence`` event. A sentence with places
-but no group is linked to the most recent group mention of the one or two sentences before
-it (a ``coreference`` event) when it refers back ("the group", "its fighters", "they"; "the
-two groups" means all of them), or, with less confidence, to the group the sentence just
-before in the same paragraph names (its last-named one, with even less, if it names
-several). The evidence then runs from that earlier sentence to the place's sentence. It
+A group and a place in the same sentence make a ``sentence`` event, unless a clause that
+turns to another group parts them (``extraction.clauses``: "JA operates in Badakhshan,
+while KIB fights in Idlib"). A sentence with places but no group is linked to the most
+recent group mention of the one or two sentences before it (a ``coreference`` event) when
+it refers back ("the group", "its fighters", "they"; "the two groups" means all of them),
+or, with less confidence, to the group the sentence just before in the same paragraph
+names (its last-named one, with even less, if it names several). The evidence then runs from that earlier sentence to the place's sentence. It
 is also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
 claimed responsibility"), the evidence running on to the claim. No events come from
 non-reporting sections (bibliography, notes, related links, credits), nor from a country
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
+from extraction.clauses import claim_at, parted
 from extraction.confidence import confidence, gap
 from extraction.datelines import datelines, event_places
 from extraction.dates import year_near
@@ -56,12 +58,6 @@ _NOW = re.compile(
     r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
     r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
     r"|(?:is|are)\s+(?:believed|based))\b",
-    re.IGNORECASE,
-)
-_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
-    r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
-    r"|ambush|raid|strike))\b",
     re.IGNORECASE,
 )
 _PLURAL = re.compile(
@@ -182,8 +178,11 @@ def _links(
     if i in groups:
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
+        other_clause = parted(text, sentence, groups[i])
         for group in groups[i]:
             for place in places:
+                if other_clause(group, place):
+                    continue
                 key, apart = (group.group_id, place.place_id), gap(group, place)
                 if key not in best or apart < best[key][0]:
                     best[key] = (apart, group, place)
@@ -210,8 +209,8 @@ def _claimants(
     j = i + 1
     if j not in groups or _paragraph_break(text, sentences[i].end, sentences[j].start):
         return []
-    claim = _CLAIM.search(text, sentences[j].start, sentences[j].end)
-    return [g for g in groups[j] if g.end <= claim.start()] if claim else []
+    claim = claim_at(text, sentences[j].start, sentences[j].end)
+    return [g for g in groups[j] if g.end <= claim] if claim is not None else []
 
 
 def _antecedent(

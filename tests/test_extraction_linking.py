@@ -59,12 +59,18 @@ def test_group_and_place_in_one_sentence(matcher):
 
 
 def test_every_group_with_every_place_and_the_nearest_year(matcher):
-    text = "In 1989 HuJI camps were in Khost, while LeT men were seen in Faisalabad in 2002."
+    text = "In 1989 HuJI and LeT camps were in Khost, and their men were in Faisalabad in 2002."
     assert sorted(_triples(_events(matcher, text))) == [
         ("HuJI", "Faisalabad", 2002, "explicit", "sentence"),
         ("HuJI", "Khost", 1989, "explicit", "sentence"),
         ("LeT", "Faisalabad", 2002, "explicit", "sentence"),
         ("LeT", "Khost", 1989, "explicit", "sentence"),
+    ]
+    # A clause turning to another group keeps its places to that group.
+    text = "In 1989 HuJI camps were in Khost, while LeT men were seen in Faisalabad in 2002."
+    assert sorted(_triples(_events(matcher, text))) == [
+        ("HuJI", "Khost", 1989, "explicit", "sentence"),
+        ("LeT", "Faisalabad", 2002, "explicit", "sentence"),
     ]
 
 
@@ -145,6 +151,34 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
     assert _events(matcher, f"{attack}\n\nThe TTP claimed responsibility.") == ()
     assert _events(matcher, f"{attack} The TTP denied any role.") == ()
     assert _events(matcher, f"{attack} Police, who claimed the attack, blamed the TTP.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The TTP held Quetta in 2014, while LeT trained in Karachi.",
+            [("TTP", "Quetta"), ("LeT", "Karachi")],
+        ),
+        (
+            "The TTP held Quetta in 2014; LeT trained in Karachi.",
+            [("TTP", "Quetta"), ("LeT", "Karachi")],
+        ),
+        # A clause that does not open with a group shares the first clause's group, and
+        # the group it names later is still no actor of the first clause.
+        (
+            "The TTP held Quetta in 2014, while in Karachi it worked with LeT.",
+            [("TTP", "Quetta"), ("TTP", "Karachi"), ("LeT", "Karachi")],
+        ),
+        (
+            "The TTP held Quetta in 2014, while LeT trained nowhere.",
+            [("TTP", "Quetta")],
+        ),
+    ],
+)
+def test_a_clause_turning_to_another_group_keeps_its_places_to_itself(matcher, text, expected):
+    events = _events(matcher, text)
+    assert sorted((e.group_short, e.place) for e in events) == sorted(expected)
 
 
 def test_one_event_per_group_place_and_sentence(matcher):

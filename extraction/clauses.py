@@ -1,0 +1,56 @@
+"""Where a sentence's clauses part its groups from places, and where it claims an attack.
+
+"JA operates along the border with Badakhshan, while KIB fights in Idlib" names two groups
+in two clauses: neither was active in the other's places. "The BLA claimed responsibility"
+makes the BLA the actor of what the sentence before reports (``extraction.linking``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from atlas.records import GroupMention, Mention
+from extraction.sentences import Sentence
+
+# Where a sentence turns to another actor: "..., while KIB fights in Idlib"; "...; LeT ...".
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s|;\s", re.IGNORECASE)
+_SUBJECT_REACH = 5
+"""Characters from a turn to the group it opens with ("the ")."""
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
+    r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
+    r"|ambush|raid|strike))\b",
+    re.IGNORECASE,
+)
+
+
+def claim_at(text: str, start: int, end: int) -> int | None:
+    """Where a claim of an attack starts in ``text[start:end]`` ("claimed responsibility",
+    "took credit", "claimed the bombing"), or None."""
+    match = _CLAIM.search(text, start, end)
+    return match.start() if match else None
+
+
+def parted(
+    text: str, sentence: Sentence, groups: list[GroupMention]
+) -> Callable[[GroupMention, Mention], bool]:
+    """A test of whether a place lies in another contrasted clause ("..., while KIB fights
+    in Idlib") than a group, one that names a group of its own."""
+    turns = list(_CONTRAST.finditer(text, sentence.start, sentence.end))
+    if not turns or len({g.group_id for g in groups}) < 2:
+        return lambda group, place: False
+    cuts = [m.start() for m in turns]
+    # A clause's own groups: those before the first turn, or the one a later clause opens
+    # with ("while KIB", "; the TTP"), not one named further on ("while not under this
+    # banner, ... with Wilayat Khurasan").
+    own: dict[int, set[str]] = {0: {g.group_id for g in groups if g.start < cuts[0]}}
+    for k, turn in enumerate(turns, start=1):
+        own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
+
+    def other(group: GroupMention, place: Mention) -> bool:
+        clause = bisect_right(cuts, place.start)
+        return clause != bisect_right(cuts, group.start) and bool(own[clause] - {group.group_id})
+
+    return other

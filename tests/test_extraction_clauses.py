@@ -1,0 +1,54 @@
+"""Clauses that part a sentence's groups from places, and claims of attacks."""
+
+import pytest
+
+from atlas.records import GroupMention
+from extraction.clauses import claim_at, parted
+from extraction.sentences import split_sentences
+from tests.factories import make_document, make_mention
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The BLA claimed responsibility in a statement.", "claimed responsibility"),
+        ("Hours later the TTP took credit for it.", "took credit"),
+        ("JeM claimed the attack within hours.", "claimed the attack"),
+        ("The TTP claims full responsibility.", "claims full responsibility"),
+        ("The TTP denied any role.", None),
+        ("He claimed the TTP was behind it.", None),
+    ],
+)
+def test_a_claim_of_an_attack(text, claim):
+    at = claim_at(text, 0, len(text))
+    assert (None if at is None else text[at : at + len(claim)]) == claim
+
+
+def _group(text: str, name: str) -> GroupMention:
+    start = text.index(name)
+    return GroupMention(start, start + len(name), name, name.lower(), name, name, "family")
+
+
+def test_a_clause_opening_with_another_group_parts_it_from_the_first_clauses_places():
+    text = "JA operates near Khorog, while KIB fights in Idlib; the TTP holds Tank."
+    (sentence,) = split_sentences(text)
+    ja, kib, ttp = (_group(text, n) for n in ("JA", "KIB", "TTP"))
+    document = make_document(text)
+    khorog, idlib, tank = (
+        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
+        for n in ("Khorog", "Idlib", "Tank")
+    )
+    other = parted(text, sentence, [ja, kib, ttp])
+    assert [other(ja, p) for p in (khorog, idlib, tank)] == [False, True, True]
+    assert [other(kib, p) for p in (khorog, idlib, tank)] == [True, False, True]
+    assert [other(ttp, p) for p in (khorog, idlib, tank)] == [True, True, False]
+
+
+def test_one_group_or_no_turn_parts_nothing():
+    text = "JA operates near Khorog, while its men fight in Idlib."
+    (sentence,) = split_sentences(text)
+    ja = _group(text, "JA")
+    idlib = make_mention(
+        make_document(text), start=text.index("Idlib"), end=text.index("Idlib") + 5
+    )
+    assert not parted(text, sentence, [ja])(ja, idlib)
