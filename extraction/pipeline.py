@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from atlas.records import Document, Extraction
+from atlas.records import Document, Event, Extraction
 from extraction.candidates import CandidateCues, cue_words, find_candidates, load_cues
 from extraction.dates import years_by_sentence
 from extraction.groups import GroupMatcher
@@ -37,11 +37,13 @@ def extract(
     # scans whose words do not are skipped.
     groups, present = matcher_for(lexicon, cues).find_with_cues(text)
     candidates = find_candidates(text, groups, cues, present)
-    sentences = split_sentences(text)
     exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in candidates]
     mentions = find_places(document, resolver, exclude)
-    years = years_by_sentence(text, sentences, document.published)
-    events = link_events(document, sentences, groups, mentions, years, lexicon.founding_years())
+    events: tuple[Event, ...] = ()
+    if groups and mentions:  # sentences and years serve only the events
+        sentences = split_sentences(text)
+        years = years_by_sentence(text, sentences, document.published)
+        events = link_events(document, sentences, groups, mentions, years, lexicon.founding_years())
     log.debug(
         "%s: %d groups, %d candidates, %d places, %d events",
         document.doc_id,
