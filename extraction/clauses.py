@@ -1,8 +1,11 @@
-"""Where a sentence's clauses part its groups from places, and where it claims an attack.
+"""Where a sentence's clauses part its groups from places or its years from events, and
+where it claims an attack.
 
 "JA operates along the border with Badakhshan, while KIB fights in Idlib" names two groups
-in two clauses: neither was active in the other's places. "The BLA claimed responsibility"
-makes the BLA the actor of what the sentence before reports (``extraction.linking``).
+in two clauses: neither was active in the other's places. In "JeM, already responsible for
+the Pulwama attack two years earlier, was scouting Delhi" the aside's year is not Delhi's.
+"The BLA claimed responsibility" makes the BLA the actor of what the sentence before
+reports (``extraction.linking``).
 """
 
 from __future__ import annotations
@@ -11,19 +14,40 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from atlas.records import GroupMention, Mention
+from atlas.records import GroupMention, Mention, YearRef
 from extraction.sentences import Sentence
 
 # Where a sentence turns to another actor: "..., while KIB fights in Idlib"; "...; LeT ...".
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s|;\s", re.IGNORECASE)
 _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
+_ASIDE = re.compile(
+    r",\s+(?:already|who|which|once|then|previously|formerly|itself|themselves)\b[^,;.]*,",
+    re.IGNORECASE,
+)
 _CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
     r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
     r"|ambush|raid|strike))\b",
     re.IGNORECASE,
 )
+
+
+def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-bounded asides in ``text[start:end]`` that tell of something else ("JeM,
+    already responsible for the Pulwama attack two years earlier, was ..."): a year in one
+    dates only the places inside it."""
+    return [m.span() for m in _ASIDE.finditer(text, start, end)]
+
+
+def outside_asides(
+    text: str, start: int, end: int, place: Mention, refs: tuple[YearRef, ...]
+) -> tuple[YearRef, ...]:
+    """``refs`` less those inside an aside of ``text[start:end]`` that ``place`` is not in
+    (all of them if none would be left)."""
+    away = [(s, e) for s, e in asides(text, start, end) if not s <= place.start < e]
+    kept = tuple(r for r in refs if not any(s <= r.start < e for s, e in away))
+    return kept or refs
 
 
 def claim_at(text: str, start: int, end: int) -> int | None:

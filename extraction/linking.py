@@ -13,11 +13,12 @@ non-reporting sections (bibliography, notes, related links, credits), nor from a
 named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from
 a wire dateline's place when the sentence names another (``extraction.datelines``).
 
-The year is the reference nearest the place in its sentence; failing that, the last one
-of an earlier sentence in the same paragraph or, less surely, in the paragraph before (a
-report's narrative keeps its date until it gives a new one, and a news story's paragraphs
-are a sentence or two), unless the sentence speaks of the present ("still", "now", "has
-been"); failing that, the publication year. A year from long before the group was
+The year is the reference nearest the place in its sentence (not one inside an aside the
+place is not in: "JeM, already responsible for the attack two years earlier, scouted
+Delhi"); failing that, the last one of an earlier sentence in the same paragraph or, less
+surely, in the paragraph before (a report's narrative keeps its date until it gives a new
+one, and a news story's paragraphs are a sentence or two), unless the sentence speaks of
+the present ("still", "now", "has been"); failing that, the publication year. A year from long before the group was
 founded (the lexicon's ``founded``) dates something else and is passed over.
 """
 
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
-from extraction.clauses import claim_at, parted
+from extraction.clauses import claim_at, outside_asides, parted
 from extraction.confidence import confidence, gap
 from extraction.datelines import datelines, event_places
 from extraction.dates import year_near
@@ -264,6 +265,8 @@ def _event(
     ``founded``: the earliest year that can date the group."""
     group, place = link.group, link.place
     carried = context if context and not refs else None
+    if len(refs) > 1:
+        refs = outside_asides(document.text, link.start, link.end, place, refs)
     year = year_near(
         refs or ((carried[0],) if carried else ()),
         place.start,

@@ -1,9 +1,12 @@
 """Clauses that part a sentence's groups from places, and claims of attacks."""
 
+import datetime as dt
+
 import pytest
 
 from atlas.records import GroupMention
-from extraction.clauses import claim_at, parted
+from extraction.clauses import asides, claim_at, outside_asides, parted
+from extraction.dates import find_years
 from extraction.sentences import split_sentences
 from tests.factories import make_document, make_mention
 
@@ -52,3 +55,30 @@ def test_one_group_or_no_turn_parts_nothing():
         make_document(text), start=text.index("Idlib"), end=text.index("Idlib") + 5
     )
     assert not parted(text, sentence, [ja])(ja, idlib)
+
+
+def test_asides_that_tell_of_something_else():
+    text = (
+        "In 2021 JeM, already blamed for the 2019 attack, scouted Delhi; LeT, which grew, waited."
+    )
+    found = [text[s:e] for s, e in asides(text, 0, len(text))]
+    assert found == [", already blamed for the 2019 attack,", ", which grew,"]
+    assert asides("In 2021 JeM, in Delhi, scouted targets.", 0, 40) == []
+
+
+def test_years_inside_an_aside_date_only_its_own_places():
+    text = "In 2021 JeM, already blamed for the 2019 raid on Quetta, scouted Delhi."
+    refs = find_years(text, 0, len(text), dt.date(2021, 6, 1))
+    document = make_document(text)
+
+    def place(name):
+        return make_mention(document, start=text.index(name), end=text.index(name) + len(name))
+
+    assert [r.year for r in outside_asides(text, 0, len(text), place("Delhi"), refs)] == [2021]
+    assert [r.year for r in outside_asides(text, 0, len(text), place("Quetta"), refs)] == [
+        2021,
+        2019,
+    ]
+    # With nothing left outside, every reference stays.
+    aside_only = tuple(r for r in refs if r.year == 2019)
+    assert outside_asides(text, 0, len(text), place("Delhi"), aside_only) == aside_only

@@ -181,6 +181,14 @@ def test_a_clause_turning_to_another_group_keeps_its_places_to_itself(matcher, t
     assert sorted((e.group_short, e.place) for e in events) == sorted(expected)
 
 
+def test_a_year_inside_an_aside_does_not_date_the_places_outside_it(matcher):
+    text = (
+        "In July 2015 the TTP, already notorious since its 2009 raid on Quetta, moved to Karachi."
+    )
+    years = {e.place: e.year for e in _events(matcher, text)}
+    assert years == {"Quetta": 2009, "Karachi": 2015}
+
+
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
