@@ -1,4 +1,4 @@
-"""Clauses that part a sentence's groups from places, and claims of attacks."""
+"""Clauses that part a sentence's groups from places, asides that keep their years, and claims."""
 
 import datetime as dt
 
