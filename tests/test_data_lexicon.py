@@ -57,6 +57,8 @@ SEED_NAMES = {
         "ISKP",
         "ISIL-K",
         "ISIS-K",
+        "IS-KP",
+        "ISIL-KP",
         "Wilayat Khorasan",
         "Wilayat Khurasan",
         "Khorasan Province",
