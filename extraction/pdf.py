@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Callable
 
 from extraction.encoding import sniff_binary
 from extraction.formats import Budget, FileMeta, FormatProblem
 
 logger = logging.getLogger(__name__)
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:-|\u00ad)[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
 
 _NO_TEXT = FormatProblem(
     "scanned PDF: no text layer, OCR not available",
@@ -122,7 +125,15 @@ def read_pdf(
     text = "\n\n".join(t.strip() for t in texts)
     if not text.strip():
         raise _NO_TEXT
-    return text, meta
+    return join_hyphenated(text), meta
+
+
+def join_hyphenated(text: str) -> str:
+    """Words a justified layout hyphenated at a line's end made whole again ("Wazi-" then
+    "ristan" is "Waziristan"): a hyphen or soft hyphen ending a line between a letter and
+    a lower-case letter. A capital after it keeps the hyphen and the line break
+    ("Khyber-" then "Pakhtunkhwa")."""
+    return _LINE_END_HYPHEN.sub("", text)
 
 
 def _clean(value: object) -> str | None:

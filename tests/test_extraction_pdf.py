@@ -7,7 +7,7 @@ import io
 import pytest
 
 from extraction.formats import Budget, FormatProblem
-from extraction.pdf import pdfplumber_pages, pypdf_pages, read_pdf
+from extraction.pdf import join_hyphenated, pdfplumber_pages, pypdf_pages, read_pdf
 from tests.hostile_corpus import encrypted_pdf, image_pdf, text_pdf
 
 _MB = 1024 * 1024
@@ -20,6 +20,27 @@ def budget(max_pages: int = 500, seconds: float = 120.0, clock=None):
 def test_pdf_pages_are_read_in_order():
     text, _ = read_pdf(text_pdf([["first page"], ["second page"], ["third page"]]), budget())
     assert text.index("first") < text.index("second") < text.index("third")
+
+
+def test_words_hyphenated_at_a_lines_end_are_whole_again():
+    lines = ["Attacks in Wazi-", "ristan and Khyber-", "Pakhtunkhwa rose."]
+    text, _ = read_pdf(text_pdf([lines]), budget())
+    assert "Waziristan" in text and "Khyber-\nPakhtunkhwa" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Wazi-\nristan", "Waziristan"),
+        ("Wazi-  \n  ristan", "Waziristan"),
+        ("Wazi\u00ad\nristan and hy\u00adphen", "Waziristan and hyphen"),
+        ("Khyber-\nPakhtunkhwa", "Khyber-\nPakhtunkhwa"),
+        ("in 2014-\n2015", "in 2014-\n2015"),
+        ("a dash -\nand more", "a dash -\nand more"),
+    ],
+)
+def test_join_hyphenated(text, joined):
+    assert join_hyphenated(text) == joined
 
 
 def test_pdf_over_the_page_limit_names_the_setting():
