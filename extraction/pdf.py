@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from extraction.encoding import sniff_binary
@@ -17,6 +18,9 @@ from extraction.formats import Budget, FileMeta, FormatProblem
 
 logger = logging.getLogger(__name__)
 
+_MIN_PAGES = 3
+_EDGE_LINES = 2
+_DIGITS = re.compile(r"\d+")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:-|\u00ad)[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
 
 _NO_TEXT = FormatProblem(
@@ -122,10 +126,46 @@ def read_pdf(
             error = err
     else:
         raise _damaged(error or ValueError("no PDF reader available"))
-    text = "\n\n".join(t.strip() for t in texts)
+    text = "\n\n".join(t.strip() for t in without_running_heads(texts))
     if not text.strip():
         raise _NO_TEXT
     return join_hyphenated(text), meta
+
+
+def without_running_heads(pages: list[str]) -> list[str]:
+    """``pages`` without the running heads and feet of the second page on: a line among a
+    page's first or last ``_EDGE_LINES`` that recurs (its digits aside: "Page 3 of 12") at
+    the edge of at least half the pages of a document of ``_MIN_PAGES`` or more. A
+    publication's name or a report's title repeated on every page is no new mention of the
+    places in it; the first page keeps its copy (the title)."""
+    if len(pages) < _MIN_PAGES:
+        return pages
+    edges = [_edge_keys(page) for page in pages]
+    counts = Counter(key for keys in edges for key in keys)
+    running = {key for key, count in counts.items() if key and count * 2 >= len(pages)}
+    if not running:
+        return pages
+    kept = [pages[0]]
+    for page in pages[1:]:
+        lines = page.strip().split("\n")
+        edge = set(range(_EDGE_LINES)) | set(range(len(lines) - _EDGE_LINES, len(lines)))
+        kept.append(
+            "\n".join(
+                line
+                for i, line in enumerate(lines)
+                if not (i in edge and _line_key(line) in running)
+            )
+        )
+    return kept
+
+
+def _edge_keys(page: str) -> set[str]:
+    lines = page.strip().split("\n")
+    return {_line_key(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+
+
+def _line_key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
 
 
 def join_hyphenated(text: str) -> str:

@@ -7,7 +7,13 @@ import io
 import pytest
 
 from extraction.formats import Budget, FormatProblem
-from extraction.pdf import join_hyphenated, pdfplumber_pages, pypdf_pages, read_pdf
+from extraction.pdf import (
+    join_hyphenated,
+    pdfplumber_pages,
+    pypdf_pages,
+    read_pdf,
+    without_running_heads,
+)
 from tests.hostile_corpus import encrypted_pdf, image_pdf, text_pdf
 
 _MB = 1024 * 1024
@@ -26,6 +32,22 @@ def test_words_hyphenated_at_a_lines_end_are_whole_again():
     lines = ["Attacks in Wazi-", "ristan and Khyber-", "Pakhtunkhwa rose."]
     text, _ = read_pdf(text_pdf([lines]), budget())
     assert "Waziristan" in text and "Khyber-\nPakhtunkhwa" in text
+
+
+def test_running_heads_and_page_numbers_are_kept_once():
+    head = "CTC SENTINEL | JUNE 2021"
+    pages = [[head, f"Attacks in {town} rose.", f"Page {n} of 3"] for n, town in
+             enumerate(["Quetta", "Karachi", "Lahore"], start=1)]  # fmt: skip
+    text, _ = read_pdf(text_pdf(pages), budget())
+    assert text.count(head) == 1 and text.count("Page") == 1
+    assert all(f"Attacks in {town} rose." in text for town in ("Quetta", "Karachi", "Lahore"))
+
+
+def test_short_documents_and_lines_that_do_not_recur_are_left_alone():
+    two = ["Peshawar report\nThe TTP", "Peshawar report\nstruck."]
+    assert without_running_heads(two) == two
+    pages = ["A\nQuetta one\nB", "C\nKarachi two\nD", "E\nLahore three\nF"]
+    assert without_running_heads(pages) == pages
 
 
 @pytest.mark.parametrize(
