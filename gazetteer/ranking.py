@@ -60,6 +60,10 @@ class Weights:
     temperature: float = 0.15
     inner_name: float = -0.3
     max_candidates: int = 40
+    lonely_population: int = 30_000
+    """A town smaller than this, in a country no other name of the text lies in, ..."""
+    lonely_elsewhere: int = 3
+    """... while at least this many of its names lie elsewhere, is a namesake's guess."""
     rounds: int = 2
 
 
@@ -101,9 +105,7 @@ class Ranker:
         if value is None:
             return None
         # A place id ("gn:6255148", "sup:kurdistan") or a country code ("PK").
-        row = (
-            self.gazetteer.row_of(value) if ":" in value else self.gazetteer.country_row(value)
-        )
+        row = self.gazetteer.row_of(value) if ":" in value else self.gazetteer.country_row(value)
         if row is None:
             return None
         return self.pools.make(

@@ -14,6 +14,7 @@ import logging
 import math
 import re
 import weakref
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_TOWN = frozenset({"city", "locality"})
 _PLACE_OF_NAME = np.array(
     [t in ("country", "admin1", "admin2", "city", "region") for t in FEATURE_TYPES]
 )
@@ -150,6 +152,7 @@ class Resolver:
                 for i in m.spans:
                     start, end = spans[i]
                     results[i] = Resolution(start, end, text[start:end], *answer)
+        _drop_lonely_towns(results, self.ranker.weights)
         if self.geocoder is not None:
             answered = {i for m in mentions for i in m.spans}
             for i, (start, end) in enumerate(spans):
@@ -209,3 +212,23 @@ class Resolver:
     def geoparse(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Resolution]:
         """Spot then resolve over the whole document, keeping the places found."""
         return [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
+
+
+def _drop_lonely_towns(results: list[Resolution | None], weights: Weights) -> None:
+    """Unanswer a small town in a country that no other name of the text lies in, when
+    the text's names lie elsewhere: "Bara" in a report on Khyber is the Pakistani town the
+    index lacks, not Bārah in Sudan (a wrong point is worse than none)."""
+    answers = Counter((r.place.country_code, r.text) for r in results if r is not None)
+    countries = Counter(r.place.country_code for r in results if r is not None)
+    answered = sum(countries.values())
+    for i, r in enumerate(results):
+        if (
+            r is None
+            or r.place.feature_type not in _TOWN
+            or (r.place.population or 0) >= weights.lonely_population
+        ):
+            continue
+        code = r.place.country_code
+        alone = countries[code] == answers[code, r.text]  # no other name in its country
+        if code and alone and answered - countries[code] >= weights.lonely_elsewhere:
+            results[i] = None

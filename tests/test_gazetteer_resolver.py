@@ -117,6 +117,17 @@ def test_a_name_beginning_another_places_name_is_not_that_place(resolver: Resolv
     assert [_id(r) for r in results] == [None, None, "gn:1136469"]
 
 
+def test_a_small_town_in_a_country_the_text_never_names_is_no_answer(resolver: Resolver) -> None:
+    # Bara in Khyber is not in the fixture; Bārah in Sudan (17,000 people) is.
+    text = "Gunmen from Bara hit Peshawar; police in Karachi and Lahore were on alert."
+    results = _resolve(resolver, text, "Bara", "Peshawar", "Karachi", "Lahore")
+    assert _id(results[0]) is None and all(r is not None for r in results[1:])
+    # Alone, or with too few names elsewhere to say where the text is, it stays.
+    assert _id(_resolve(resolver, "Floods hit Bara.", "Bara")[0]) == "gn:377724"
+    text = "Gunmen from Bara hit Peshawar and Karachi."
+    assert _id(_resolve(resolver, text, "Bara", "Peshawar", "Karachi")[0]) == "gn:377724"
+
+
 def test_contained_place_before_a_comma_picks_the_province(resolver: Resolver) -> None:
     results = _resolve(resolver, "A blast in Sialkot, Punjab killed two.", "Sialkot", "Punjab")
     assert [_id(r) for r in results] == ["gn:1164909", "gn:1167710"]
