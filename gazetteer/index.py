@@ -99,17 +99,18 @@ def write_index(
         if any("\n" in line for line in lines):
             raise ValueError(f"{filename}: a value contains a newline")
         _write(out / f"{filename}.gz", "\n".join(lines).encode("utf-8"))
+    population = np.array([p.population for p in places], dtype=np.int64)
     arrays = {
         "lat.npy": np.array([p.lat for p in places], dtype=np.float64),
         "lon.npy": np.array([p.lon for p in places], dtype=np.float64),
-        "population.npy": np.array([p.population for p in places], dtype=np.int64),
+        "population.npy": population,
         "ftype.npy": ftype,
         "capital.npy": np.array([p.place_id in capitals for p in places], dtype=np.bool_),
         "offsets.npy": offsets,
         "postings.npy": flat_postings,
         "kinds.npy": kind_array,
         "namesakes.npy": namesake_flags(
-            offsets, flat_postings, kind_array, ftype, countries, admin1
+            offsets, flat_postings, kind_array, ftype, countries, admin1, population
         ),
     }
     for filename, array in arrays.items():

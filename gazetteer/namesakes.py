@@ -17,7 +17,9 @@ import numpy as np
 
 from gazetteer.records import FEATURE_TYPES
 
-#: A unit named like a town in it, or a town known by its country's name.
+#: A unit named like a town in it, a province known by a big city's own name (Gaza
+#: Province in Mozambique as "Gaza", Almaty Region as "Almaty"), or a town known by its
+#: country's name.
 NAMESAKE_UNIT = 1
 #: A city whose alternate name is its own admin-1 unit's primary name ("New York").
 UNIT_CITY = 2
@@ -27,6 +29,9 @@ _TOWN = np.array([t in ("city", "locality") for t in FEATURE_TYPES])
 _UNIT = np.array([t in ("admin1", "admin2") for t in FEATURE_TYPES])
 _CITY = FEATURE_TYPES.index("city")
 _COUNTRY = FEATURE_TYPES.index("country")
+_ADMIN1 = FEATURE_TYPES.index("admin1")
+#: A city this big bearing a name as its own outranks a province bearing it as another.
+BIG_CITY = 100_000
 
 
 def namesake_flags(
@@ -36,12 +41,13 @@ def namesake_flags(
     ftype: np.ndarray,
     countries: Sequence[str],
     admin1: Sequence[str],
+    population: np.ndarray,
 ) -> np.ndarray:
     """``NAMESAKE_UNIT`` / ``UNIT_CITY`` bits for every posting of an index.
 
     ``offsets`` delimit each name's slice of ``postings`` (place rows) and ``kinds``
-    (0 own name, 1 alternate, 2 derived); ``ftype``, ``countries`` and ``admin1`` are
-    per place.  Flags only ever relate places under the same name."""
+    (0 own name, 1 alternate, 2 derived); ``ftype``, ``countries``, ``admin1`` and
+    ``population`` are per place.  Flags only ever relate places under the same name."""
     key = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     country, region, _numbers = unit_numbers(countries, admin1)
     kind, types = kinds, ftype[postings]
@@ -56,6 +62,8 @@ def namesake_flags(
     cities = (types == _CITY) & (kind == _ALTERNATE) & has_region & np.isin(in_region, named)
     nations = in_country[(types == _COUNTRY) & (kind == _PRIMARY) & has_country]
     units |= _TOWN[types] & (kind == _ALTERNATE) & has_country & np.isin(in_country, nations)
+    big = (types == _CITY) & (kind == _PRIMARY) & (population[postings] >= BIG_CITY)
+    units |= (types == _ADMIN1) & (kind != _PRIMARY) & np.isin(key, key[big])
     return (units * NAMESAKE_UNIT + cities * UNIT_CITY).astype(np.uint8)
 
 
