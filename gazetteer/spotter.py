@@ -9,7 +9,7 @@ The word lists the rules use are reviewed data (``gazetteer/data/not_places.yaml
 
 Words are maximal runs of letters and digits (or initialisms such as "U.S"), so a span never
 starts or ends on punctuation and a possessive "'s" is never part of it ("Karachi's" gives
-"Karachi").
+"Karachi"), unless a name goes on after it ("Cox's Bazar").
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ _KINDS = PLACE | ORG | DEMONYM
 _KEPT = _KINDS | NEVER_ALONE | LISTED
 #: Flag of a folded run of words that begins a longer key ("dera ismail" of "dera ismail khan").
 _PREFIX = 8
+#: Apostrophes before the "s" of a possessive ("Cox's Bazar").
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 class Spotter:
@@ -187,6 +189,32 @@ class Spotter:
                     break
                 if value & _KINDS:
                     append((first, last, value & _KEPT))
+                if not value & _PREFIX:
+                    break
+                last += 1
+        if "'s " in words.text or "’s " in words.text:
+            found += self._possessive_matches(words)
+        return found
+
+    def _possessive_matches(self, words: Words) -> list[tuple[int, int, int]]:
+        """Keys whose first word is a possessive ("Cox's Bazar", "Martha's Vineyard", folded
+        "coxs bazar"): the word cut makes the "s" after the apostrophe a word of its own."""
+        names, folded, seps, caps = self._names, words.folded, words.seps, words.caps
+        found = []
+        for k in range(1, len(folded) - 1):
+            if folded[k] != "s" or seps[k] not in _APOSTROPHES or not caps[k - 1]:
+                continue
+            key = f"{folded[k - 1]}s"
+            if not names.get(key, 0) & _PREFIX:
+                continue
+            last = k + 1
+            while last < len(folded):
+                key = f"{key} {folded[last]}"
+                value = names.get(key)
+                if value is None:
+                    break
+                if value & _KINDS:
+                    found.append((k - 1, last, value & _KEPT))
                 if not value & _PREFIX:
                     break
                 last += 1
