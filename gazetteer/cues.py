@@ -44,6 +44,7 @@ _CAP = r"[A-Z][\w'’-]*\.?"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|and|of))*?"
 _AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
+_AFTER_IN = re.compile(rf" in\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
 _LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
@@ -82,6 +83,9 @@ class SpanCues:
     """(country code, admin-1 name) of a state abbreviation after a comma ("Va.")."""
     contained: str | None = None
     """The name before a comma when this span may be its container ("*Sialkot*, Punjab")."""
+    within: str | None = None
+    """The name after "in" that may hold this span ("Uri *in Kashmir*", "Gwadar in
+    Balochistan"); only a country, province or region counts (not "Kabul in March")."""
 
 
 #: The cues of most spans (none at all): one shared record, so callers can test ``is``.
@@ -168,7 +172,11 @@ class Cues:
         container = self._container(after) if comma else None
         container_admin1 = self._abbreviation(after) if comma else None
         contained = self._contained(before) if not container and lowered.endswith(",") else None
-        if not (types or coarse or countries or comma or contained is not None):
+        within = None
+        if after.startswith(" in "):
+            match = _AFTER_IN.match(after)
+            within = match.group(1).rstrip(".") if match else None
+        if not (types or coarse or countries or comma or contained is not None or within):
             return PLAIN  # most spans: no cue at all, one shared record
         return SpanCues(
             types=frozenset(types),
@@ -177,6 +185,7 @@ class Cues:
             container=container,
             container_admin1=container_admin1,
             contained=contained,
+            within=within,
         )
 
     def _list_unit(self, text: str, end: int, after: str) -> frozenset[str] | None:

@@ -23,6 +23,7 @@ from gazetteer.records import FEATURE_TYPES
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _ACRONYM_CITY_POPULATION = 1_000_000
 _CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
+_HOLDER = np.array([t in ("country", "admin1", "region") for t in FEATURE_TYPES])
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
     [
@@ -50,6 +51,8 @@ class Weights:
     country_cue: float = 0.8
     container: float = 0.7
     container_country: float = 0.4
+    within: float = 0.5
+    within_country: float = 0.3
     contained: float = 0.45
     country_context: float = 0.45
     admin1_context: float = 0.45
@@ -112,15 +115,22 @@ class Ranker:
             np.array([row], dtype=np.int64), np.array([self.weights.demonym_prior])
         )
 
-    def codes(self, name: str, *, container: bool = False) -> tuple[set[str], set[tuple[str, str]]]:
+    def codes(
+        self, name: str, *, container: bool = False, coarse: bool = False
+    ) -> tuple[set[str], set[tuple[str, str]]]:
         """Countries and (country, admin-1) units a name can stand for or lie in; for a
         ``container`` ("Hyderabad, India"), only its countries and admin units if it has
-        any (not the Gambian village called India).  A container the index lacks is
+        any (not the Gambian village called India); for a ``coarse`` one ("Uri in
+        Kashmir"), only its countries, provinces and regions.  A container the index lacks is
         read by its longest known leading words: text that lost a full stop runs the
         container into the next sentence ("in Parkland, Florida The controversy")."""
         key = fold(name)
         pool = self.pools.get(key)
-        if container:
+        if coarse:
+            # Only a country, province or region holds a place named "in" it: not the
+            # Swiss district of March in "Kabul in March".
+            pool = self.pools.subset(pool, _HOLDER[pool.ftype])
+        elif container:
             words = key.split()
             while not len(pool.rows) and len(words) > 1:
                 words.pop()
@@ -229,6 +239,14 @@ class Ranker:
             bonus = bonus + np.array(
                 [
                     w.container if r in units else in_country if r[0] in countries else 0.0
+                    for r in self.pools.regions(pool)
+                ]
+            )
+        if cues.within:
+            countries, units = self.codes(cues.within, coarse=True)
+            bonus = bonus + np.array(
+                [
+                    w.within if r in units else w.within_country if r[0] in countries else 0.0
                     for r in self.pools.regions(pool)
                 ]
             )

@@ -79,6 +79,13 @@ def test_a_place_word_that_makes_a_name_of_its_own(cues: Cues) -> None:
     assert cues.unit_word("kandahar province") == ("kandahar", "admin1")
 
 
+def test_the_name_after_in_may_hold_the_span(cues: Cues) -> None:
+    assert _read(cues, "a base in Uri in Kashmir in 2016", "Uri").within == "Kashmir"
+    assert _read(cues, "Gwadar in the Balochistan province", "Gwadar").within == "Balochistan"
+    assert _read(cues, "Hyderabad in Sindh.", "Hyderabad").within == "Sindh"
+    assert _read(cues, "Hyderabad in 2016", "Hyderabad").within is None
+
+
 def test_people_and_group_names(cues: Cues) -> None:
     assert _read(cues, "Gen. Charles Cleveland said", "Cleveland").person
     assert _read(cues, "President Kabul", "Kabul").person

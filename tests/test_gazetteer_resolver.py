@@ -128,6 +128,16 @@ def test_a_small_town_in_a_country_the_text_never_names_is_no_answer(resolver: R
     assert _id(_resolve(resolver, text, "Bara", "Peshawar", "Karachi")[0]) == "gn:377724"
 
 
+def test_a_country_or_province_after_in_holds_the_place(resolver: Resolver) -> None:
+    assert _id(_resolve(resolver, "A cell was found in Hyderabad in Sindh.", "Hyderabad")[0]) == (
+        "gn:1176734"
+    )
+    # A month, or a district, after "in" is no container.
+    assert _id(_resolve(resolver, "A cell was found in Hyderabad in March.", "Hyderabad")[0]) == (
+        "gn:1269843"
+    )
+
+
 def test_contained_place_before_a_comma_picks_the_province(resolver: Resolver) -> None:
     results = _resolve(resolver, "A blast in Sialkot, Punjab killed two.", "Sialkot", "Punjab")
     assert [_id(r) for r in results] == ["gn:1164909", "gn:1167710"]
