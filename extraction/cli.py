@@ -147,12 +147,18 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: EventStore) -> 
 def _extract_to_file(args: argparse.Namespace, settings: Settings) -> int:
     from atlas.frames import events_frame, mentions_frame
     from extraction.dedup import Deduplicator
-    from extraction.readers import iter_files
+    from extraction.readers import SUPPORTED, iter_files
     from extraction.worker import DocumentWorker
 
     fmt = format_for(args.out, args.format)
     finder = Deduplicator()
     items = list(iter_files(args.paths))
+    if not items:
+        print(
+            f"warning: no files under {', '.join(map(str, args.paths))}"
+            f" (documents are {', '.join(SUPPORTED)}); writing an empty {args.out}",
+            file=sys.stderr,
+        )
     events, mentions, problems = [], [], []
     update, close = _progress("extract", args.quiet)
     try:

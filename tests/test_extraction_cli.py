@@ -109,3 +109,11 @@ def test_unknown_extension_is_a_clear_error(workdir):
     result = cli("docs", "--out", "events.xlsx", "-q", cwd=workdir)
     assert result.returncode == 1
     assert "extension" in result.stderr
+
+
+def test_an_empty_folder_is_said_to_be_empty(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("empty", "--out", "events.csv", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no files under empty" in result.stderr and ".pdf" in result.stderr
+    assert (tmp_path / "events.csv").exists()
