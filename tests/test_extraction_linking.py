@@ -234,6 +234,8 @@ def test_plural_reference_links_every_group_of_the_sentence_before(matcher):
         "The TTP has a presence in Karachi.",
         "TTP leaders are believed to live in Karachi.",
         "The TTP's leader is based in Karachi.",
+        "The TTP operates in Karachi.",
+        "The TTP recruits in Karachi.",
     ],
 )
 def test_a_sentence_about_the_present_keeps_the_publication_year(matcher, present):
