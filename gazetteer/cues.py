@@ -52,6 +52,9 @@ _LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
 #: provinces" after "Kunduz" (what a list's last word says of every name in it).
 _LIST_TAIL = re.compile(rf"(?:,\s*{_LIST_NAME})*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+([a-z]+s)\b")
 _LIST_WINDOW = 160
+#: A name just before or after a span in a list ("Khost and Paktia", "Kabul, Kandahar").
+_LIST_BEFORE = re.compile(rf"({_LIST_NAME})(?:\s*,(?:\s*(?:and|or))?|\s+(?:and|or|&))\s+$")
+_LIST_AFTER = re.compile(rf"(?:\s*,(?:\s*(?:and|or))?|\s+(?:and|or|&))\s+({_LIST_NAME})")
 #: Punctuation that may close a word after a name ("in Kandahar province”.").
 _CLOSING = ".,;:!?)]\"”’'"
 
@@ -83,6 +86,9 @@ class SpanCues:
     """(country code, admin-1 name) of a state abbreviation after a comma ("Va.")."""
     contained: str | None = None
     """The name before a comma when this span may be its container ("*Sialkot*, Punjab")."""
+    mates: tuple[str, ...] = ()
+    """The names coordinated with this span ("Khost *and Paktia*", "California or
+    Washington"): a list's names are most often places of one kind."""
     within: str | None = None
     """The name after "in" that may hold this span ("Uri *in Kashmir*", "Gwadar in
     Balochistan"); only a country, province or region counts (not "Kabul in March")."""
@@ -176,7 +182,8 @@ class Cues:
         if after.startswith(" in "):
             match = _AFTER_IN.match(after)
             within = match.group(1).rstrip(".") if match else None
-        if not (types or coarse or countries or comma or contained is not None or within):
+        mates = _mates(before, after, container is None)
+        if not (types or coarse or countries or comma or contained is not None or within or mates):
             return PLAIN  # most spans: no cue at all, one shared record
         return SpanCues(
             types=frozenset(types),
@@ -186,6 +193,7 @@ class Cues:
             container_admin1=container_admin1,
             contained=contained,
             within=within,
+            mates=mates,
         )
 
     def _list_unit(self, text: str, end: int, after: str) -> frozenset[str] | None:
@@ -251,6 +259,21 @@ class Cues:
     def _contained(self, before: str) -> str | None:
         match = _BEFORE_CONTAINED.search(before[-60:])
         return match.group(1) if match else None
+
+
+def _mates(before: str, after: str, comma_ok: bool) -> tuple[str, ...]:
+    """The names just before and after a span in a list ("Khost and Paktia"); the name
+    after a comma only when it is no container ("Sialkot, Punjab")."""
+    mates = []
+    if before.endswith((" and ", " or ", " & ", ", ")):
+        match = _LIST_BEFORE.search(before)
+        if match:
+            mates.append(match.group(1))
+    if after.startswith((" and ", " or ", " & ")) or (comma_ok and after.startswith(", ")):
+        match = _LIST_AFTER.match(after)
+        if match:
+            mates.append(match.group(1).rstrip("."))
+    return tuple(mates)
 
 
 @cache

@@ -24,6 +24,7 @@ _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _ACRONYM_CITY_POPULATION = 1_000_000
 _CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
 _HOLDER = np.array([t in ("country", "admin1", "region") for t in FEATURE_TYPES])
+_LIST_KINDS = frozenset({FEATURE_TYPES.index("country"), FEATURE_TYPES.index("admin1")})
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
     [
@@ -52,6 +53,7 @@ class Weights:
     container: float = 0.7
     container_country: float = 0.4
     within: float = 0.5
+    list_kind: float = 0.3
     within_country: float = 0.3
     contained: float = 0.45
     country_context: float = 0.45
@@ -242,6 +244,15 @@ class Ranker:
                     for r in self.pools.regions(pool)
                 ]
             )
+        if cues.mates:
+            kinds = set()
+            for mate in cues.mates:
+                mates = self.pools.get(fold(mate))
+                if len(mates.rows):
+                    kinds.add(int(mates.ftype[int(np.argmax(mates.prior))]))
+            if len(kinds) == 1 and kinds <= _LIST_KINDS:
+                # Its list mates are provinces (or countries): so is it, most likely.
+                bonus = bonus + w.list_kind * (pool.ftype == kinds.pop())
         if cues.within:
             countries, units = self.codes(cues.within, coarse=True)
             bonus = bonus + np.array(

@@ -86,6 +86,15 @@ def test_the_name_after_in_may_hold_the_span(cues: Cues) -> None:
     assert _read(cues, "Hyderabad in 2016", "Hyderabad").within is None
 
 
+def test_the_names_coordinated_with_a_span(cues: Cues) -> None:
+    assert _read(cues, "raids in Khost and Paktia.", "Khost").mates == ("Paktia",)
+    assert _read(cues, "raids in Kunar, Khost or Paktia.", "Khost").mates == ("Kunar", "Paktia")
+    assert _read(cues, "such as California or Washington.", "Washington").mates == ("California",)
+    # The name after a comma is a container, not a list mate ("Sialkot, Punjab").
+    assert _read(cues, "Sialkot, Punjab, was hit", "Sialkot").mates == ()
+    assert _read(cues, "in Khost on Monday", "Khost").mates == ()
+
+
 def test_people_and_group_names(cues: Cues) -> None:
     assert _read(cues, "Gen. Charles Cleveland said", "Cleveland").person
     assert _read(cues, "President Kabul", "Kabul").person

@@ -51,6 +51,14 @@ def test_plural_unit_word_after_a_list(resolver: Resolver) -> None:
     assert _id(_resolve(resolver, text, "Khost")[0]) == "gn:1444362"
 
 
+def test_a_list_of_provinces_makes_its_names_provinces(resolver: Resolver) -> None:
+    # Bare "Khost" is the city; beside a province in a list, the province.
+    text = "Fighting spread in Khost and Punjab."
+    assert _id(_resolve(resolver, text, "Khost")[0]) == "gn:1444362"
+    text = "Fighting spread in Khost and Karachi."
+    assert _id(_resolve(resolver, text, "Khost")[0]) == "gn:1136469"
+
+
 def test_unit_word_inside_the_span(resolver: Resolver) -> None:
     assert (
         _id(_resolve(resolver, "Fighting in Khost Province", "Khost Province")[0]) == "gn:1444362"
