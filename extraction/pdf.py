@@ -21,7 +21,9 @@ logger = logging.getLogger(__name__)
 _MIN_PAGES = 3
 _EDGE_LINES = 2
 _DIGITS = re.compile(r"\d+")
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:-|\u00ad)[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:-\u00ad*|\u00ad+-?)[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
+#: A soft hyphen that does not end a line: an invisible break hint, dropped first.
+_INNER_SOFT_HYPHEN = re.compile(r"\u00ad(?![ \t]*\n)")
 
 _NO_TEXT = FormatProblem(
     "scanned PDF: no text layer, OCR not available",
@@ -173,7 +175,7 @@ def join_hyphenated(text: str) -> str:
     "ristan" is "Waziristan"): a hyphen or soft hyphen ending a line between a letter and
     a lower-case letter. A capital after it keeps the hyphen and the line break
     ("Khyber-" then "Pakhtunkhwa")."""
-    return _LINE_END_HYPHEN.sub("", text)
+    return _LINE_END_HYPHEN.sub("", _INNER_SOFT_HYPHEN.sub("", text))
 
 
 def _clean(value: object) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extraction.formats import Budget, FormatProblem
 from extraction.pdf import (
@@ -59,6 +61,8 @@ def test_short_documents_and_lines_that_do_not_recur_are_left_alone():
         ("Khyber-\nPakhtunkhwa", "Khyber-\nPakhtunkhwa"),
         ("in 2014-\n2015", "in 2014-\n2015"),
         ("a dash -\nand more", "a dash -\nand more"),
+        ("a dash--\nand more", "a dash--\nand more"),
+        ("Wazi-\u00ad\nristan", "Waziristan"),
     ],
 )
 def test_join_hyphenated(text, joined):
@@ -134,3 +138,32 @@ def test_both_readers_agree_on_a_simple_page():
         == pdfplumber_pages(data, budget())[0]
         == ["Khost and Paktia"]
     )
+
+
+_page_lines = st.lists(st.sampled_from(["CTC SENTINEL", "Page 1", "Page 2", "Quetta", "Karachi", ""]),
+                       max_size=6)  # fmt: skip
+
+
+@given(st.lists(_page_lines.map("\n".join), min_size=1, max_size=6))
+def test_running_heads_only_ever_drop_lines_after_the_first_page(pages):
+    kept = without_running_heads(pages)
+    assert len(kept) == len(pages) and kept[0] == pages[0]
+    for before, after in zip(pages[1:], kept[1:], strict=True):
+        assert _subsequence(_lines(after), _lines(before))
+
+
+@given(st.text(alphabet="ab-\u00ad \nK", max_size=40))
+def test_joining_hyphenated_words_is_idempotent_and_only_drops_characters(text):
+    joined = join_hyphenated(text)
+    assert join_hyphenated(joined) == joined
+    assert _subsequence(joined, text)
+
+
+def _lines(page: str) -> list[str]:
+    return page.strip().split("\n") if page.strip() else []
+
+
+def _subsequence(part, whole) -> bool:
+    """Whether ``part`` is ``whole`` with some items left out."""
+    items = iter(whole)
+    return all(any(item == wanted for item in items) for wanted in part)
