@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazetteer.cues import Cues
 from gazetteer.ranking import Weights
-from gazetteer.records import Resolution
-from gazetteer.resolver import Resolver
+from gazetteer.records import Place, Resolution
+from gazetteer.resolver import Resolver, _drop_lonely_towns
 from tests.test_gazetteer_build import SOURCE, build_fixture_index
 
 
@@ -400,3 +402,38 @@ def test_an_acronym_names_a_city_of_a_million(tmp_path_factory: pytest.TempPathF
     # New York City has "NYC"); villages stay out (test_acronyms_only_name_large_areas).
     resolver = _with_town(tmp_path_factory, "Metro City", "Mcy", "OH")
     assert _id(_resolve(resolver, "Protests in MCY on Monday", "MCY")[0]) == "gn:9000001"
+
+
+_answer = st.builds(
+    lambda name, kind, code, population: Resolution(
+        0, 1, name, Place(f"gn:{name}{code}", name, 0.0, 0.0, kind, code, None, population), 0.9
+    ),
+    st.sampled_from(["Bara", "Tank", "Quetta", "Idlib"]),
+    st.sampled_from(["city", "locality", "admin1", "country"]),
+    st.sampled_from(["PK", "SD", "SY", None]),
+    st.sampled_from([0, 17_000, 29_999, 30_000, 2_000_000]),
+)
+
+
+@given(st.lists(st.one_of(st.none(), _answer), max_size=8))
+def test_only_small_towns_alone_in_their_country_are_unanswered(results):
+    """Against the rule's definition, span by span."""
+    kept = list(results)
+    _drop_lonely_towns(kept, Weights())
+    answered = [r for r in results if r is not None]
+    for before, after in zip(results, kept, strict=True):
+        if before is None:
+            assert after is None
+            continue
+        place = before.place
+        lonely = (
+            place.feature_type in ("city", "locality")
+            and place.population < 30_000
+            and place.country_code is not None
+            and not any(
+                r.place.country_code == place.country_code and r.text != before.text
+                for r in answered
+            )
+            and sum(r.place.country_code != place.country_code for r in answered) >= 3
+        )
+        assert after is (None if lonely else before)
