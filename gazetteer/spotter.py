@@ -180,44 +180,32 @@ class Spotter:
                 continue
             if value & _KINDS and caps[first]:  # a particle alone is no name ("of")
                 append((first, first, value & _KEPT))
-            key, last = folded[first], first + 1
-            while last < count:
-                key = f"{key} {folded[last]}"
-                value = names.get(key)
-                if value is None:
-                    break
-                if value & _KINDS:
-                    append((first, last, value & _KEPT))
-                if not value & _PREFIX:
-                    break
-                last += 1
+            self._longer_keys(folded, first, folded[first], first + 1, found)
         if "'s " in words.text or "’s " in words.text:
-            found += self._possessive_matches(words)
+            # Keys whose first word is a possessive ("Cox's Bazar", folded "coxs bazar"):
+            # the word cut makes the "s" after the apostrophe a word of its own.
+            for k in _possessive_s(words.text, words.starts, count):
+                key = f"{folded[k - 1]}s"
+                if caps[k - 1] and names.get(key, 0) & _PREFIX:
+                    self._longer_keys(folded, k - 1, key, k + 1, found)
         return found
 
-    def _possessive_matches(self, words: Words) -> list[tuple[int, int, int]]:
-        """Keys whose first word is a possessive ("Cox's Bazar", "Martha's Vineyard", folded
-        "coxs bazar"): the word cut makes the "s" after the apostrophe a word of its own."""
-        names, folded, caps, starts = self._names, words.folded, words.caps, words.starts
-        found = []
-        for k in _possessive_s(words.text, starts, len(folded)):
-            if not caps[k - 1]:
-                continue
-            key = f"{folded[k - 1]}s"
-            if not names.get(key, 0) & _PREFIX:
-                continue
-            last = k + 1
-            while last < len(folded):
-                key = f"{key} {folded[last]}"
-                value = names.get(key)
-                if value is None:
-                    break
-                if value & _KINDS:
-                    found.append((k - 1, last, value & _KEPT))
-                if not value & _PREFIX:
-                    break
-                last += 1
-        return found
+    def _longer_keys(
+        self, folded: list[str], first: int, key: str, last: int, found: list[tuple[int, int, int]]
+    ) -> None:
+        """Append to ``found`` the keys that ``key`` (a key's start, words ``first``..
+        ``last - 1``) goes on to with the words from ``last``, while they are a key's start."""
+        names, count = self._names, len(folded)
+        while last < count:
+            key = f"{key} {folded[last]}"
+            value = names.get(key)
+            if value is None:
+                break
+            if value & _KINDS:
+                found.append((first, last, value & _KEPT))
+            if not value & _PREFIX:
+                break
+            last += 1
 
     def spot(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
         """Sorted, non-overlapping ``(start, end)`` spans of place names in ``text``.
