@@ -53,8 +53,8 @@ class Weights:
     container: float = 0.7
     container_country: float = 0.4
     within: float = 0.5
-    list_kind: float = 0.3
     within_country: float = 0.3
+    list_kind: float = 0.3
     contained: float = 0.45
     country_context: float = 0.45
     admin1_context: float = 0.45
@@ -238,12 +238,7 @@ class Ranker:
             # "Hyderabad, India" names the country as plainly as "Parkland, Florida" names
             # the state: a container that is only a country counts as much as a unit.
             in_country = w.container_country if units else w.container
-            bonus = bonus + np.array(
-                [
-                    w.container if r in units else in_country if r[0] in countries else 0.0
-                    for r in self.pools.regions(pool)
-                ]
-            )
+            bonus = bonus + self._held(pool, countries, units, w.container, in_country)
         if cues.mates:
             kinds = set()
             for mate in cues.mates:
@@ -255,21 +250,29 @@ class Ranker:
                 bonus = bonus + w.list_kind * (pool.ftype == kinds.pop())
         if cues.within:
             countries, units = self.codes(cues.within, coarse=True)
-            bonus = bonus + np.array(
-                [
-                    w.within if r in units else w.within_country if r[0] in countries else 0.0
-                    for r in self.pools.regions(pool)
-                ]
-            )
+            bonus = bonus + self._held(pool, countries, units, w.within, w.within_country)
         if cues.contained:
             countries, units = self.codes(cues.contained)
-            bonus = bonus + w.contained * _COARSE[pool.ftype] * np.array(
-                [
-                    1.0 if r in units else 0.5 if r[0] in countries else 0.0
-                    for r in self.pools.regions(pool)
-                ]
-            )
+            held = self._held(pool, countries, units, 1.0, 0.5)
+            bonus = bonus + w.contained * _COARSE[pool.ftype] * held
         return bonus
+
+    def _held(
+        self,
+        pool: Pool,
+        countries: set[str],
+        units: set[tuple[str, str]],
+        in_unit: float,
+        in_country: float,
+    ) -> np.ndarray:
+        """Per candidate: ``in_unit`` if it lies in one of ``units``, else ``in_country`` if
+        in one of ``countries``, else 0."""
+        return np.array(
+            [
+                in_unit if r in units else in_country if r[0] in countries else 0.0
+                for r in self.pools.regions(pool)
+            ]
+        )
 
     def settle(self, mentions: list[Mention], context: dict[str, float]) -> None:
         """Score every mention in the light of the others, all candidates of the document
