@@ -6,20 +6,22 @@ while KIB fights in Idlib"). A sentence with places but no group is linked to th
 recent group mention of the one or two sentences before it (a ``coreference`` event) when
 it refers back ("the group", "its fighters", "they"; "the two groups" means all of them),
 or, with less confidence, to the group the sentence just before in the same paragraph
-names (its last-named one, with even less, if it names several). The evidence then runs from that earlier sentence to the place's sentence. It
-is also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
-claimed responsibility"), the evidence running on to the claim. No events come from
-non-reporting sections (bibliography, notes, related links, credits), nor from a country
-named as an actor ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from
-a wire dateline's place when the sentence names another (``extraction.datelines``).
+names (its last-named one, with even less, if it names several). The evidence then runs
+from that earlier sentence to the place's sentence. It is also linked to the groups the
+next sentence of its paragraph says claimed it ("The BLA claimed responsibility"), the
+evidence running on to the claim. No events come from non-reporting sections
+(bibliography, notes, related links, credits), nor from a country named as an actor
+("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from a wire dateline's
+place when the sentence names another (``extraction.datelines``).
 
 The year is the reference nearest the place in its sentence (not one inside an aside the
 place is not in: "JeM, already responsible for the attack two years earlier, scouted
 Delhi"); failing that, the last one of an earlier sentence in the same paragraph or, less
 surely, in the paragraph before (a report's narrative keeps its date until it gives a new
 one, and a news story's paragraphs are a sentence or two), unless the sentence speaks of
-the present ("still", "now", "has been"); failing that, the publication year. A year from long before the group was
-founded (the lexicon's ``founded``) dates something else and is passed over.
+the present ("still", "now", "has been"); failing that, the publication year. A year from
+long before the group was founded (the lexicon's ``founded``) dates something else and is
+passed over.
 """
 
 from __future__ import annotations
@@ -90,8 +92,8 @@ def link_events(
     does not date the group).
 
     Only sentences with places and a group in them, in the ``WINDOW`` before or in the
-    next one (where events can come from) are visited; the year carried into one is looked up when it
-    makes events.
+    next one (where events can come from) are visited; the year carried into one is looked
+    up when it makes events.
     """
     if not groups or not places:
         return ()
@@ -257,14 +259,13 @@ def _event(
     document: Document,
     link: _Link,
     refs: tuple[YearRef, ...],
-    context: tuple[YearRef, bool] | None,
+    carried: tuple[YearRef, bool] | None,
     founded: int | None = None,
 ) -> Event:
-    """The event of ``link``; ``context``: the year carried from an earlier sentence, and
-    whether it comes from the paragraph before (used only when ``refs`` is empty);
+    """The event of ``link``; ``carried``: the year carried from an earlier sentence into
+    one that gives none (``refs`` empty), and whether it comes from the paragraph before;
     ``founded``: the earliest year that can date the group."""
     group, place = link.group, link.place
-    carried = context if context and not refs else None
     if len(refs) > 1:
         refs = outside_asides(document.text, link.start, link.end, place, refs)
     year = year_near(

@@ -276,9 +276,10 @@ def _link_events_by_definition(document, sentences, groups, places, years):
             continue
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
         links = list(linking._links(text, sentences, i, groups_in, reporting))
-        carried = None if context is None else (context, breaks == 1)
-        if links and context is not None and not years[i]:
-            carried = None if linking._NOW.search(text, sentence.start, sentence.end) else carried
+        # The year carried into a sentence that gives none, unless it speaks of the present.
+        carried = None if context is None or years[i] else (context, breaks == 1)
+        if carried is not None and linking._NOW.search(text, sentence.start, sentence.end):
+            carried = None
         for link in links:
             event = linking._event(document, link, years[i], carried)
             known = events.get(event.event_id)
