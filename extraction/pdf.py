@@ -142,28 +142,27 @@ def without_running_heads(pages: list[str]) -> list[str]:
     places in it; the first page keeps its copy (the title)."""
     if len(pages) < _MIN_PAGES:
         return pages
-    edges = [_edge_keys(page) for page in pages]
-    counts = Counter(key for keys in edges for key in keys)
+    lines = [page.strip().split("\n") for page in pages]
+    counts = Counter(key for page in lines for key in {_line_key(line) for line in _edge(page)})
     running = {key for key, count in counts.items() if key and count * 2 >= len(pages)}
     if not running:
         return pages
     kept = [pages[0]]
-    for page in pages[1:]:
-        lines = page.strip().split("\n")
-        edge = set(range(_EDGE_LINES)) | set(range(len(lines) - _EDGE_LINES, len(lines)))
+    for page in lines[1:]:
+        edge = set(range(_EDGE_LINES)) | set(range(len(page) - _EDGE_LINES, len(page)))
         kept.append(
             "\n".join(
                 line
-                for i, line in enumerate(lines)
+                for i, line in enumerate(page)
                 if not (i in edge and _line_key(line) in running)
             )
         )
     return kept
 
 
-def _edge_keys(page: str) -> set[str]:
-    lines = page.strip().split("\n")
-    return {_line_key(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+def _edge(lines: list[str]) -> list[str]:
+    """A page's first and last ``_EDGE_LINES`` lines."""
+    return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
 
 
 def _line_key(line: str) -> str:
