@@ -43,8 +43,10 @@ COARSE = frozenset({"country", "admin1", "region", "physical"})
 _CAP = r"[A-Z][\w'’-]*\.?"
 _NAME = rf"{_CAP}(?:\s+(?:{_CAP}|and|of))*?"
 _AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
-_AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
-_AFTER_IN = re.compile(rf" in\s+(?:the\s+)?({_NAME})(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))")
+#: Where a name after a comma or "in" ends: at punctuation, the end, or a lower-case word.
+_NAME_ENDS = r"(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))"
+_AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME}){_NAME_ENDS}")
+_AFTER_IN = re.compile(rf" in\s+(?:the\s+)?({_NAME}){_NAME_ENDS}")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
 _LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
