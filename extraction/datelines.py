@@ -13,15 +13,12 @@ import re
 from collections.abc import Sequence
 
 from atlas.records import Mention
+from extraction.datewords import MONTH
 
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 #: A day's date written out ("Oct. 3, 2022", "3 October 2022").
 DAY_DATE = (
-    rf"(?i:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b"
+    rf"(?i:{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d)\b"
 )
 #: At a line's start: a place in capitals, maybe its state or country, maybe the date,
 #: maybe the agency, then a colon or dash.

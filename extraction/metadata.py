@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from atlas.records import DatePrecision
-from extraction.datelines import DAY_DATE, MONTHS, dateline_date
+from extraction.datelines import DAY_DATE, dateline_date
+from extraction.datewords import MONTH_NAME
 from extraction.formats import FileMeta
 from extraction.sidecar import SIDECAR, SIDECAR_COLUMNS, read_sidecar
 
@@ -29,7 +30,7 @@ _PROSE_LINE = 150
 _FOOTER_LINES = 8
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>[\w ,./-]*?(?:\b(?:{MONTHS})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
+    rf"(?P<date>[\w ,./-]*?(?:\b(?:{MONTH_NAME})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
     rf"|\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
     rf"[\w ,.:]*)$",
     re.IGNORECASE,
