@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer.records import FEATURE_TYPES
-from gazetteer.sources import read_geonames
+from gazetteer.sources import GeoName, read_admin_codes, read_countries, read_geonames
 
 REPO = Path(__file__).resolve().parents[1]
 SUPPLEMENT = REPO / "gazetteer" / "data" / "supplement.csv"
@@ -127,43 +127,39 @@ def shared_name_problems(rows: list[dict[str, str]]) -> list[str]:
 
 
 @cache
+def cities500() -> tuple[GeoName, ...]:
+    """Every cities500 place, read as the build reads them (once per test session)."""
+    return tuple(read_geonames(GEONAMES / "cities500.txt"))
+
+
+@cache
 def geonames_units() -> dict[str, tuple[str, str, str | None]]:
     """geonameid -> (kind, country code, admin-1 ASCII name) for every GeoNames id we may extend."""
     units: dict[str, tuple[str, str, str | None]] = {}
-    admin1_names = {}
-    with (GEONAMES / "admin1CodesASCII.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            code, _name, ascii_name, gid = line.rstrip("\n").split("\t")
-            admin1_names[code] = ascii_name
-            units[gid] = ("admin1", code.split(".")[0], ascii_name)
-    with (GEONAMES / "admin2Codes.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            code, _name, _ascii, gid = line.rstrip("\n").split("\t")
-            country, a1, _ = code.split(".", 2)
-            units[gid] = ("admin2", country, admin1_names.get(f"{country}.{a1}"))
-    with (GEONAMES / "countryInfo.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                parts = line.rstrip("\n").split("\t")
-                units[parts[16]] = ("country", parts[0], None)
-    with (GEONAMES / "cities500.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split("\t", 11)
-            units[parts[0]] = ("city", parts[8], admin1_names.get(f"{parts[8]}.{parts[10]}"))
+    admin1 = read_admin_codes(GEONAMES / "admin1CodesASCII.txt")
+    admin1_names = {unit.code: unit.asciiname for unit in admin1}
+    for unit in admin1:
+        units[str(unit.geonameid)] = ("admin1", unit.code.split(".")[0], unit.asciiname)
+    for unit in read_admin_codes(GEONAMES / "admin2Codes.txt"):
+        country, a1, _ = unit.code.split(".", 2)
+        units[str(unit.geonameid)] = ("admin2", country, admin1_names.get(f"{country}.{a1}"))
+    for country in read_countries(GEONAMES / "countryInfo.txt"):
+        units[str(country.geonameid)] = ("country", country.iso, None)
+    for town in cities500():
+        code = f"{town.country_code}.{town.admin1}"
+        units[str(town.geonameid)] = ("city", town.country_code, admin1_names.get(code))
     return units
 
 
 @cache
 def empty_admin2() -> set[str]:
     """GeoNames admin-2 ids without any cities500 place: the build cannot place them alone."""
-    populated = set()
-    with (GEONAMES / "cities500.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split("\t", 12)
-            populated.add(f"{parts[8]}.{parts[10]}.{parts[11]}")
-    with (GEONAMES / "admin2Codes.txt").open(encoding="utf-8") as handle:
-        codes = [line.rstrip("\n").split("\t") for line in handle]
-    return {gid for code, _name, _ascii, gid in codes if code not in populated}
+    populated = {f"{t.country_code}.{t.admin1}.{t.admin2}" for t in cities500()}
+    return {
+        str(unit.geonameid)
+        for unit in read_admin_codes(GEONAMES / "admin2Codes.txt")
+        if unit.code not in populated
+    }
 
 
 def admin1_names() -> set[tuple[str, str]]:
@@ -239,10 +235,7 @@ _ONE_PLACE = re.compile(r"representative point: GeoNames cities500 place [^,;]*?
 @cache
 def cities500_points() -> dict[str, tuple[float, float]]:
     """geonameid -> (lat, lon) of every cities500 place, read as the build reads them."""
-    return {
-        str(town.geonameid): (town.lat, town.lon)
-        for town in read_geonames(GEONAMES / "cities500.txt")
-    }
+    return {str(town.geonameid): (town.lat, town.lon) for town in cities500()}
 
 
 def one_place_problems(rows: list[dict[str, str]]) -> list[str]:
