@@ -44,10 +44,10 @@ def outside_asides(
     text: str, start: int, end: int, place: Mention, refs: tuple[YearRef, ...]
 ) -> tuple[YearRef, ...]:
     """``refs`` less those inside an aside of ``text[start:end]`` that ``place`` is not in
-    (all of them if none would be left)."""
+    (none, when the sentence's only years are in such asides: "LeT, which carried out the
+    2008 Mumbai attacks, runs camps in Muzaffarabad" gives no year for Muzaffarabad)."""
     away = [(s, e) for s, e in asides(text, start, end) if not s <= place.start < e]
-    kept = tuple(r for r in refs if not any(s <= r.start < e for s, e in away))
-    return kept or refs
+    return tuple(r for r in refs if not any(s <= r.start < e for s, e in away))
 
 
 def claim_at(text: str, start: int, end: int) -> int | None:

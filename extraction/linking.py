@@ -115,7 +115,8 @@ def link_events(
         links = list(_links(text, sentences, i, groups_in, reporting))
         if not links:
             continue
-        carried = None if years[i] else _carried(text, sentences, years, dated, i)
+        # Needed too when the sentence's years all lie in asides (``_event``).
+        carried = _carried(text, sentences, years, dated, i)
         if carried is not None and _NOW.search(text, sentence.start, sentence.end):
             carried = None
         for link in links:
@@ -262,11 +263,12 @@ def _event(
     carried: tuple[YearRef, bool] | None,
     founded: int | None = None,
 ) -> Event:
-    """The event of ``link``; ``carried``: the year carried from an earlier sentence into
-    one that gives none (``refs`` empty), and whether it comes from the paragraph before;
-    ``founded``: the earliest year that can date the group."""
+    """The event of ``link``; ``carried``: the year an earlier sentence carries into one
+    that gives none for the place (``refs`` empty, or all inside asides the place is not
+    in), and whether it comes from the paragraph before; ``founded``: the earliest year
+    that can date the group."""
     group, place = link.group, link.place
-    if len(refs) > 1:
+    if refs:
         refs = outside_asides(document.text, link.start, link.end, place, refs)
     year = year_near(
         refs or ((carried[0],) if carried else ()),

@@ -189,6 +189,14 @@ def test_a_year_inside_an_aside_does_not_date_the_places_outside_it(matcher):
     assert years == {"Quetta": 2009, "Karachi": 2015}
 
 
+def test_a_sentence_whose_only_year_is_in_an_aside_dates_its_places_as_if_it_gave_none(matcher):
+    aside = "The TTP, which raided Quetta in 2009, runs camps in Karachi."
+    years = {e.place: (e.year, e.year_source) for e in _events(matcher, aside)}
+    assert years == {"Quetta": (2009, "explicit"), "Karachi": (2016, "publication")}
+    carried = {e.place: e.year for e in _events(matcher, f"The war began in 2012. {aside}")}
+    assert carried == {"Quetta": 2009, "Karachi": 2012}
+
+
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
@@ -276,8 +284,9 @@ def _link_events_by_definition(document, sentences, groups, places, years):
             continue
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
         links = list(linking._links(text, sentences, i, groups_in, reporting))
-        # The year carried into a sentence that gives none, unless it speaks of the present.
-        carried = None if context is None or years[i] else (context, breaks == 1)
+        # The year carried into a sentence that gives none for a place (``_event`` decides),
+        # unless it speaks of the present.
+        carried = None if context is None else (context, breaks == 1)
         if carried is not None and linking._NOW.search(text, sentence.start, sentence.end):
             carried = None
         for link in links:
