@@ -57,19 +57,29 @@ def claim_at(text: str, start: int, end: int) -> int | None:
     return match.start() if match else None
 
 
+def first_turn(text: str, sentence: Sentence) -> int | None:
+    """Where the sentence first turns to another clause (", while", "; "), or None."""
+    turn = _CONTRAST.search(text, sentence.start, sentence.end)
+    return turn.start() if turn else None
+
+
 def parted(
-    text: str, sentence: Sentence, groups: list[GroupMention]
+    text: str,
+    sentence: Sentence,
+    groups: list[GroupMention],
+    referred: frozenset[str] = frozenset(),
 ) -> Callable[[GroupMention, Mention], bool]:
     """A test of whether a place lies in another contrasted clause ("..., while KIB fights
-    in Idlib") than a group, one that names a group of its own."""
+    in Idlib") than a group, one that names a group of its own; ``referred``: the groups
+    a first clause naming none refers back to ("the group ..., while IS-K ...")."""
     turns = list(_CONTRAST.finditer(text, sentence.start, sentence.end))
-    if not turns or len({g.group_id for g in groups}) < 2:
+    if not turns or len({g.group_id for g in groups} | referred) < 2:
         return lambda group, place: False
     cuts = [m.start() for m in turns]
     # A clause's own groups: those before the first turn, or the one a later clause opens
     # with ("while KIB", "; the TTP"), not one named further on ("while not under this
     # banner, ... with Wilayat Khurasan").
-    own: dict[int, set[str]] = {0: {g.group_id for g in groups if g.start < cuts[0]}}
+    own: dict[int, set[str]] = {0: {g.group_id for g in groups if g.start < cuts[0]} or set(referred)}
     for k, turn in enumerate(turns, start=1):
         own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
 

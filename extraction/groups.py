@@ -31,6 +31,8 @@ _BRANCH = re.compile(
     r"(?:affiliate|branch|province|chapter|franchise|wing|offshoot)\b"
 )
 
+_POSSESSIVE = re.compile(r"['\u2019\u00b4]s\s+")
+
 
 class GroupMatcher:
     """Aho-Corasick automata over the lexicon's aliases and acronyms.
@@ -108,8 +110,10 @@ class GroupMatcher:
         return hits, cues
 
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
-        """ "The Islamic State's affiliate" is the branch of it named last before, if any."""
+        """ "The Islamic State's affiliate" is the branch of it named last before, if any;
+        "the Islamic State's Khorasan chapter" is one mention of the branch."""
         last_child: dict[str, Group] = {}
+        found = _possessed_branches(text, found)
         starts = [start for start, _, _ in found[1:]] + [len(text)] if found else []
         for (start, stop, group), following in zip(found, starts, strict=True):
             branch = _BRANCH.match(text, stop, following) if group.id in self._parents else None
@@ -181,6 +185,22 @@ def _longest(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]
         taken[start:stop] = b"\x01" * (stop - start)
         chosen.append((start, stop, group))
     return sorted(chosen, key=lambda m: m[0])
+
+
+def _possessed_branches(
+    text: str, found: list[tuple[int, int, Group]]
+) -> list[tuple[int, int, Group]]:
+    """Matches with a parent's possessive merged into the branch named right after it
+    ("Daesh's Khorasan branch"): one mention of the branch, not one of each."""
+    merged: list[tuple[int, int, Group]] = []
+    for start, stop, group in found:
+        if merged:
+            first, end, parent = merged[-1]
+            if group.parent == parent.id and _POSSESSIVE.fullmatch(text, end, start):
+                merged[-1] = (first, stop, group)
+                continue
+        merged.append((start, stop, group))
+    return merged
 
 
 def _mention(text: str, start: int, stop: int, group: Group) -> GroupMention:

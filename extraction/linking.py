@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
-from extraction.clauses import claim_at, outside_asides, parted
+from extraction.clauses import claim_at, first_turn, outside_asides, parted
 from extraction.confidence import confidence, gap
 from extraction.datelines import datelines, event_places
 from extraction.dates import year_near
@@ -180,9 +180,22 @@ def _links(
     if not places:
         return
     if i in groups:
+        # A first clause that names no group but refers back ("Since then, the group has
+        # attacked Tank, while IS-K ...") is about the group referred to.
+        cut = first_turn(text, sentence)
+        referred = None
+        if cut is not None and all(g.start > cut for g in groups[i]):
+            referred = _antecedent(text, sentences, i, groups, clause_end=cut)
+        if referred is not None:
+            j, kind, antecedents = referred
+            for group in antecedents:
+                for place in places:
+                    if place.start < cut:
+                        yield _Link(group, place, kind, sentences[j].start, sentence.end)
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
-        other_clause = parted(text, sentence, groups[i])
+        ids = frozenset(g.group_id for g in referred[2]) if referred else frozenset()
+        other_clause = parted(text, sentence, groups[i], ids)
         for group in groups[i]:
             for place in places:
                 if other_clause(group, place):
@@ -218,14 +231,20 @@ def _claimants(
 
 
 def _antecedent(
-    text: str, sentences: Sequence[Sentence], i: int, groups: dict[int, list[GroupMention]]
+    text: str,
+    sentences: Sequence[Sentence],
+    i: int,
+    groups: dict[int, list[GroupMention]],
+    clause_end: int | None = None,
 ) -> tuple[int, str, list[GroupMention]] | None:
     """The earlier sentence this one refers back to, how, and the groups it means.
 
     "The group", "its fighters", "they": the most recent group mention. "The two groups",
-    "both parties": the last mention of every group of that sentence.
+    "both parties": the last mention of every group of that sentence. With
+    ``clause_end``, only what the sentence's text before it says plainly counts.
     """
     sentence = sentences[i]
+    end = sentence.end if clause_end is None else clause_end
     for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
         if j in groups:
             break
@@ -234,11 +253,11 @@ def _antecedent(
     same_paragraph = not _paragraph_break(text, sentences[j].end, sentence.start)
     if not same_paragraph and j != i - 1:
         return None
-    if _PLURAL.search(text, sentence.start, sentence.end):
+    if _PLURAL.search(text, sentence.start, end):
         return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
-    if _ANAPHOR.search(text, sentence.start, sentence.end):
+    if _ANAPHOR.search(text, sentence.start, end):
         return j, "anaphor", [groups[j][-1]]
-    if j == i - 1 and same_paragraph:
+    if j == i - 1 and same_paragraph and clause_end is None:
         several = len({g.group_id for g in groups[j]}) > 1
         return j, "context_last" if several else "context", [groups[j][-1]]
     return None

@@ -49,6 +49,16 @@ def test_possessives_and_compounds_keep_the_name(matcher):
     ]
 
 
+def test_a_parents_possessive_before_its_branch_is_one_mention_of_the_branch(matcher):
+    text = "The Islamic State's Khurasan Province and Islamic State’s  ISKP grew; al-Qaeda's ISKP."
+    assert _found(matcher, text) == [
+        ("Islamic State's Khurasan Province", "is-k"),
+        ("Islamic State’s  ISKP", "is-k"),
+        ("al-Qaeda", "al-qaeda"),  # not its parent: two mentions
+        ("ISKP", "is-k"),
+    ]
+
+
 def test_word_boundaries(matcher):
     assert _found(matcher, "Talibanisation and Daeshist ideas; ISISx") == []
 

@@ -174,6 +174,15 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
             "The TTP held Quetta in 2014, while LeT trained nowhere.",
             [("TTP", "Quetta")],
         ),
+        # A first clause naming no group but referring back is the earlier group's.
+        (
+            "The TTP met. Later the group hit Quetta, while LeT trained in Karachi.",
+            [("TTP", "Quetta"), ("LeT", "Karachi")],
+        ),
+        (
+            "The TTP met. Later gunmen hit Quetta, while LeT trained in Karachi.",
+            [("LeT", "Quetta"), ("LeT", "Karachi")],
+        ),
     ],
 )
 def test_a_clause_turning_to_another_group_keeps_its_places_to_itself(matcher, text, expected):
