@@ -21,10 +21,14 @@ DAY_DATE = (
     rf"|\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d)\b"
 )
 #: At a line's start: a place in capitals, maybe its state or country, maybe the date,
-#: maybe the agency, then a colon or dash.
+#: maybe the agency, then a colon or dash; or a place in title case ending at a colon
+#: ("Srinagar: ", "Srinagar, Oct. 9, 2018 (PTI): ", as South Asian papers write them; with a
+#: dash it may be a caption).
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,40}}?)?(?:,?\s+(?P<date>{DAY_DATE}))?"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?::|-{1,2}|—|–)\s",
+    rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,40}}?)?(?:,?\s+(?P<date>{DAY_DATE}))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?::|-{1,2}|—|–)"
+    rf"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}(?:,?\s+(?P<day>{DAY_DATE}))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?:)\s",
     re.MULTILINE,
 )
 _FIRST_LINES = 12
@@ -39,8 +43,8 @@ def dateline_date(text: str) -> str | None:
     """The date written in a dateline opening one of the first lines of ``text``."""
     for line in text[:3_000].splitlines()[:_FIRST_LINES]:
         match = _DATELINE.match(line.lstrip())
-        if match and match.group("date"):
-            return match.group("date")
+        if match and (match.group("date") or match.group("day")):
+            return match.group("date") or match.group("day")
     return None
 
 

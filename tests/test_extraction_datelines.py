@@ -27,6 +27,8 @@ RESOLVER = FakeResolver({**PLACES, "QUETTA": PLACES["Quetta"], "KARACHI": PLACES
         ("KARACHI: Police said", "KARACHI: ", None),
         ("WASHINGTON, Sept. 4, 2019 (AP) -- The", "WASHINGTON, Sept. 4, 2019 (AP) -- ", "Sept. 4, 2019"),
         ("Quetta, Pakistan - police said", None, None),
+        ("Srinagar: Militants", "Srinagar: ", None),
+        ("New Delhi, 9 October 2018 (PTI): The", "New Delhi, 9 October 2018 (PTI): ", "9 October 2018"),
         ("The TTP said: more would come", None, None),
     ],
 )  # fmt: skip
