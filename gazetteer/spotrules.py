@@ -19,6 +19,7 @@ from gazetteer.tokens import Words
 #: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
 _INNER_SEPS = frozenset({" ", "-", "‐", "‑", "'", "’", ".", ". ", "\n", "&", " & "})
+_HYPHENS = frozenset({"-", "‐", "‑"})
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -",
 #: "QUETTA, Pakistan, Oct. 3, 2022 (Reuters) -".
 _DATELINE_AFTER = re.compile(
@@ -153,7 +154,8 @@ class _Judge(NameContext):
 
     def _capitalised(self, first: int, last: int) -> bool:
         """Every word of a name of several capitalised, except particles ("Bay of Bengal",
-        "al-Qaim") and a generic place word after a capitalised one ("Binori town")."""
+        "al-Qaim"), a generic place word after a capitalised one ("Binori town"), and a
+        word hyphened to a capitalised one inside the name ("Pakistan-administered Kashmir")."""
         w, rules = self.w, self.rules
         caps, folded, particles = w.caps, w.folded, rules.particles
         if not caps[first] and not (folded[first] in particles and caps[first + 1]):
@@ -167,6 +169,7 @@ class _Judge(NameContext):
                 and caps[k - 1]
                 and folded[k - 1] not in particles
             )
+            or (k < last and caps[k - 1] and w.seps[k] in _HYPHENS)
             for k in range(first + 1, last + 1)
         )
 

@@ -20,6 +20,7 @@ NAMES = [
     "Khorasan",
     "Pakistan",
     "Kashmir",
+    "Pakistan-administered Kashmir",
     "North Waziristan",
     "Waziristan",
     "Reading",
@@ -342,6 +343,13 @@ def test_demonyms_are_not_places_unless_asked(spotter):
 def test_lower_case_place_word_inside_a_longer_name(spotter):
     assert surfaces(spotter, "the seminary at Binori town in Karachi") == ["Binori town", "Karachi"]
     assert surfaces(spotter, "the town of Sialkot") == ["Sialkot"]
+
+
+def test_a_lower_case_word_hyphened_inside_a_longer_name(spotter):
+    text = "camps in Pakistan-administered Kashmir and Pakistan-based groups"
+    assert surfaces(spotter, text) == ["Pakistan-administered Kashmir", "Pakistan"]
+    # Not at a name's end, and not unless the whole run is a name.
+    assert surfaces(spotter, "Pakistan-administered areas") == ["Pakistan"]
 
 
 # --- data hygiene ----------------------------------------------------------------------
