@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from atlas.records import Document, Event, GroupMention, Mention, YearRef
+from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
 from extraction.clauses import claim_at, first_turn, outside_asides, parted
 from extraction.confidence import confidence, gap
@@ -86,10 +86,12 @@ def link_events(
     places: Sequence[Mention],
     years: Sequence[tuple[YearRef, ...]],
     founded: Mapping[str, int] | None = None,
+    unknown: Sequence[GroupCandidate] = (),
 ) -> tuple[Event, ...]:
     """Events of ``document``; ``years[i]`` are the references found in ``sentences[i]``;
     ``founded``: group id -> first year active (a year from more than a decade before it
-    does not date the group).
+    does not date the group); ``unknown``: group-like names the lexicon lacks ("a group
+    calling itself ..."), whose sentences are about them, not about a group named before.
 
     Only sentences with places and a group in them, in the ``WINDOW`` before or in the
     next one (where events can come from) are visited; the year carried into one is looked
@@ -100,6 +102,7 @@ def link_events(
     text = document.text
     groups_in = _bucket(sentences, groups)
     places_in = _bucket(sentences, places)
+    unknown_in = _bucket(sentences, unknown)
     # Sentences whose last year is carried on: dated ones, outside non-reporting sections.
     dated = [i for i, refs in enumerate(years) if refs and not _unreported(document, sentences[i])]
     filed = datelines(text)
@@ -112,7 +115,7 @@ def link_events(
             continue
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         reporting = event_places(reporting, filed)
-        links = list(_links(text, sentences, i, groups_in, reporting))
+        links = list(_links(text, sentences, i, groups_in, reporting, i in unknown_in))
         if not links:
             continue
         # Needed too when the sentence's years all lie in asides (``_event``).
@@ -175,6 +178,7 @@ def _links(
     i: int,
     groups: dict[int, list[GroupMention]],
     places: list[Mention],
+    unknown_actor: bool = False,
 ):
     sentence = sentences[i]
     if not places:
@@ -206,7 +210,7 @@ def _links(
         for _, group, place in best.values():
             yield _Link(group, place, "sentence", sentence.start, sentence.end)
         return
-    antecedent = _antecedent(text, sentences, i, groups)
+    antecedent = None if unknown_actor else _antecedent(text, sentences, i, groups)
     if antecedent is not None:
         j, kind, referred = antecedent
         for group in referred:

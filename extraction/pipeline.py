@@ -43,7 +43,9 @@ def extract(
     if groups and mentions:  # sentences and years serve only the events
         sentences = split_sentences(text)
         years = years_by_sentence(text, sentences, document.published)
-        events = link_events(document, sentences, groups, mentions, years, lexicon.founding_years())
+        events = link_events(
+            document, sentences, groups, mentions, years, lexicon.founding_years(), candidates
+        )
     log.debug(
         "%s: %d groups, %d candidates, %d places, %d events",
         document.doc_id,

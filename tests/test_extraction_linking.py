@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from atlas.records import Document, Section
+from extraction.candidates import find_candidates, load_cues
 from extraction.dates import find_years
 from extraction.groups import GroupMatcher
 from extraction.lexicon import load_lexicon
@@ -18,6 +19,7 @@ from tests.extraction_fakes import PLACES, FakeResolver
 
 FIXTURE = Path(__file__).parent / "fixtures" / "groups_small.yaml"
 LEXICON = load_lexicon(FIXTURE)
+CUES = load_cues()
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +38,12 @@ def _events(matcher, text, published=dt.date(2016, 6, 3), sections=()):
         sections=tuple(sections),
     )
     groups = matcher.find(text)
-    places = find_places(doc, FakeResolver(), [(g.start, g.end) for g in groups])
+    unknown = find_candidates(text, groups, CUES)
+    exclude = [(g.start, g.end) for g in groups] + [(c.start, c.end) for c in unknown]
+    places = find_places(doc, FakeResolver(), exclude)
     sentences = split_sentences(text)
     years = [find_years(text, s.start, s.end, published) for s in sentences]
-    return link_events(doc, sentences, groups, places, years, LEXICON.founding_years())
+    return link_events(doc, sentences, groups, places, years, LEXICON.founding_years(), unknown)
 
 
 def _triples(events):
@@ -138,6 +142,14 @@ def test_a_year_from_long_before_the_group_was_founded_dates_something_else(matc
     assert (founders.year, founders.year_source) == (1999, "explicit")
     (later,) = _events(matcher, "Partitioned in 1947, Karachi saw the TTP arrive in 2008.")
     assert (later.year, later.year_source) == (2008, "explicit")
+
+
+def test_a_sentence_about_a_group_the_lexicon_lacks_is_not_the_group_named_before(matcher):
+    before = "The TTP met in Quetta in 2015."
+    unknown = f"{before} A group calling itself Jamaat Tawhid claimed an attack in Karachi."
+    assert [e.place for e in _events(matcher, unknown)] == ["Quetta"]
+    known = f"{before} Its fighters later claimed an attack in Karachi."
+    assert [e.place for e in _events(matcher, known)] == ["Quetta", "Karachi"]
 
 
 def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matcher):
