@@ -26,9 +26,9 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
+    r"\b(?:(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
     r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
-    r"|ambush|raid|strike))\b",
+    r"|ambush|raid|strike))|(?:said|says)\s+(?:that\s+)?it\s+(?:had\s+)?carried\s+out)\b",
     re.IGNORECASE,
 )
 

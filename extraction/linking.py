@@ -60,7 +60,8 @@ _ANAPHOR = re.compile(
 _NOW = re.compile(
     r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
     r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
-    r"|(?:is|are)\s+(?:believed|based)|operates|controls|fights|recruits)\b",
+    r"|(?:is|are)\s+(?:(?:still|also)\s+)?(?:believed|based|active|present)|operates|controls"
+    r"|fights|recruits)\b",
     re.IGNORECASE,
 )
 _PLURAL = re.compile(

@@ -18,6 +18,7 @@ from tests.factories import make_document, make_mention
         ("Hours later the TTP took credit for it.", "took credit"),
         ("JeM claimed the attack within hours.", "claimed the attack"),
         ("The TTP claims full responsibility.", "claims full responsibility"),
+        ("The BLA said it had carried out the raid.", "said it had carried out"),
         ("The TTP denied any role.", None),
         ("He claimed the TTP was behind it.", None),
     ],

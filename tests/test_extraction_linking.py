@@ -259,6 +259,8 @@ def test_plural_reference_links_every_group_of_the_sentence_before(matcher):
     "present",
     [
         "The TTP is still active in Karachi.",
+        "The TTP, another group, is active in Karachi.",
+        "TTP cells are also present in Karachi.",
         "The TTP maintains cells in Karachi.",
         "The TTP has a presence in Karachi.",
         "TTP leaders are believed to live in Karachi.",
