@@ -261,13 +261,25 @@ class NameContext:
         if sep == ". " or not w.joined(nxt):
             return True
         if sep != " ":  # "Pakistan-Afghanistan" but not "Wal-Mart"
-            return nxt in self.place_starts and word not in rules.common
-        k = nxt
-        while k < len(caps) and k <= last + 3 and caps[k] and (k == nxt or seps[k] == " "):
-            if folded[k] in rules.org_heads:
+            if nxt not in self.place_starts or word in rules.common:
                 return False
-            k += 1
+            # Nor the first of two places that begin a name ("China-Pakistan Economic Corridor").
+            after = nxt + 1
+            return not (after < len(caps) and seps[after] == " " and self._org_words(after, nxt + 3))
+        if self._org_words(nxt, last + 3):
+            return False
         return word in rules.may_follow_place or nxt in self.place_starts or w.allcaps(nxt)
+
+    def _org_words(self, k: int, last: int) -> bool:
+        """Whether an organisation word (``org_heads``) is among the capitalised words from
+        ``k`` to ``last`` that continue the name ("Punjab Police", "Ripley High School")."""
+        w, org_heads = self.w, self.rules.org_heads
+        first = k
+        while k < len(w.caps) and k <= last and w.caps[k] and (k == first or w.seps[k] == " "):
+            if w.folded[k] in org_heads:
+                return True
+            k += 1
+        return False
 
     def _note_surname(self, last: int) -> None:
         """Remember the last word of a person's name, so that it alone is no place either."""

@@ -21,6 +21,7 @@ NAMES = [
     "Pakistan",
     "Kashmir",
     "Pakistan-administered Kashmir",
+    "China",
     "North Waziristan",
     "Waziristan",
     "Reading",
@@ -277,6 +278,13 @@ def test_an_organisation_name_counts_only_when_written_as_a_name(spotter):
 def test_organisation_names_with_places_inside_are_not_places(spotter):
     text = "University of Karachi staff and Punjab Police met in Lahore. Lahore Press Club too."
     assert surfaces(spotter, text) == ["Lahore"]
+
+
+def test_places_joined_by_a_hyphen_at_the_head_of_an_organisation_name_are_not_places(spotter):
+    text = "BLA attacks on the China-Pakistan Economic Corridor and the Pakistan Economic Survey."
+    assert surfaces(spotter, text) == []
+    assert surfaces(spotter, "on the China-Pakistan border") == ["China", "Pakistan"]
+    assert surfaces(spotter, "China-Pakistan. Economic ties grew.") == ["China", "Pakistan"]
 
 
 def test_firm_names_joined_by_ampersand_are_not_places(spotter):
