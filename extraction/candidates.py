@@ -27,7 +27,11 @@ from gazetteer.cues import shipped_cues
 DEFAULT_PATH = Path(__file__).parent / "data" / "candidates.yaml"
 
 _TOKEN = r"(?:[A-Z][\w'\u2019-]*|\d{1,4}|(?:al|ul|ud|ut|el|e|i)-[\w'\u2019-]+)"
-NAME = rf"{_TOKEN}(?:[ \t]+(?:(?:of|for|of[ \t]+the)[ \t]+)?{_TOKEN})*"
+# Between two capitalised words: English connectors, and the Arabic and Urdu ones written
+# apart ("Jamaat Tawhid wal Jihad", "Jaish al Adl", "Lashkar e Jhangvi").
+NAME = (
+    rf"{_TOKEN}(?:[ \t]+(?:(?:of|for|of[ \t]+the|wal|wa|al|ul|ud|ut|e|i)[ \t]+)?{_TOKEN})*"
+)
 _NAMES = re.compile(NAME)
 # One pattern per fixed first word, because re scans far faster for a fixed start than for
 # a choice of starts; the matches of different words cannot overlap, so merging them in

@@ -28,6 +28,10 @@ def test_naming_phrases(find):
     assert find("They formed a splinter group called \u201cAhrar Sangar\u201d in 2019.") == [
         ("Ahrar Sangar", "named")
     ]
+    # Arabic connectors written apart stay inside the name.
+    assert find("A group calling itself Jamaat Tawhid wal Jihad claimed it.") == [
+        ("Jamaat Tawhid wal Jihad", "organisational name")
+    ]
 
 
 def test_allegiance_and_responsibility(find):
