@@ -21,7 +21,9 @@ logger = logging.getLogger(__name__)
 _MIN_PAGES = 3
 _EDGE_LINES = 2
 _DIGITS = re.compile(r"\d+")
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])(?:-\u00ad*|\u00ad+-?)[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
+_LINE_END_HYPHEN = re.compile(
+    r"(?<=[^\W\d_])(?:-\u00ad*|\u00ad+-?)[ \t\u00ad]*\n[ \t\u00ad]*(?=[a-z])|\u00ad"
+)
 #: A soft hyphen that does not end a line: an invisible break hint, dropped first.
 _INNER_SOFT_HYPHEN = re.compile(r"\u00ad(?![ \t]*\n)")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from extraction.formats import Budget, FormatProblem
@@ -152,6 +152,7 @@ def test_running_heads_only_ever_drop_lines_after_the_first_page(pages):
         assert _subsequence(_lines(after), _lines(before))
 
 
+@example("K- \u00ad\na")  # a soft hyphen among the spaces after the hyphen
 @given(st.text(alphabet="ab-\u00ad \nK", max_size=40))
 def test_joining_hyphenated_words_is_idempotent_and_only_drops_characters(text):
     joined = join_hyphenated(text)
