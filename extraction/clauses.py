@@ -70,10 +70,11 @@ def parted(
     referred: frozenset[str] = frozenset(),
 ) -> Callable[[GroupMention, Mention], bool]:
     """A test of whether a place lies in another contrasted clause ("..., while KIB fights
-    in Idlib") than a group, one that names a group of its own; ``referred``: the groups
-    a first clause naming none refers back to ("the group ..., while IS-K ...")."""
+    in Idlib") than a group: one that names a group of its own, or names none while the
+    group opens its own clause; ``referred``: the groups a first clause naming none refers
+    back to ("the group ..., while IS-K ...")."""
     turns = list(_CONTRAST.finditer(text, sentence.start, sentence.end))
-    if not turns or len({g.group_id for g in groups} | referred) < 2:
+    if not turns:
         return lambda group, place: False
     cuts = [m.start() for m in turns]
     # A clause's own groups: those before the first turn, or the one a later clause opens
@@ -84,7 +85,13 @@ def parted(
         own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
 
     def other(group: GroupMention, place: Mention) -> bool:
-        clause = bisect_right(cuts, place.start)
-        return clause != bisect_right(cuts, group.start) and bool(own[clause] - {group.group_id})
+        clause, home = bisect_right(cuts, place.start), bisect_right(cuts, group.start)
+        if clause == home:
+            return False
+        # Another group's clause, or one of no group when this group opens a later clause
+        # of its own ("Officials in Herat said ..., while the Haqqani network moved to Gardez").
+        return bool(own[clause] - {group.group_id}) or (
+            not own[clause] and home > 0 and group.group_id in own[home]
+        )
 
     return other
