@@ -46,7 +46,16 @@ _AFTER_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 #: Where a name after a comma or "in" ends: at punctuation, the end, or a lower-case word.
 _NAME_ENDS = r"(?=\s*(?:[,.;:)(\"”]|$|\s+[a-z]))"
 _AFTER_CONTAINER = re.compile(rf",\s*(?:the\s+)?({_NAME}){_NAME_ENDS}")
-_AFTER_IN = re.compile(rf" in\s+(?:the\s+)?({_NAME}){_NAME_ENDS}")
+#: Words after "in" that name a time, not a place holding the name.
+_TIMES = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
+        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("spring", "summer", "autumn", "fall", "winter"),
+    }
+)
+_AFTER_IN = re.compile(rf" (?:in|of)\s+(?:the\s+)?({_NAME}){_NAME_ENDS}")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
 _LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
@@ -92,8 +101,8 @@ class SpanCues:
     """The names coordinated with this span ("Khost *and Paktia*", "California or
     Washington"): a list's names are most often places of one kind."""
     within: str | None = None
-    """The name after "in" that may hold this span ("Uri *in Kashmir*", "Gwadar in
-    Balochistan"); only a country, province or region counts (not "Kabul in March")."""
+    """The name after "in" or "of" that may hold this span ("Uri *in Kashmir*", "the Old
+    City *of Hyderabad*"); not a month ("Kabul in March")."""
 
 
 #: The cues of most spans (none at all): one shared record, so callers can test ``is``.
@@ -181,9 +190,11 @@ class Cues:
         container_admin1 = self._abbreviation(after) if comma else None
         contained = self._contained(before) if not container and lowered.endswith(",") else None
         within = None
-        if after.startswith(" in "):
+        if after.startswith((" in ", " of ")):
             match = _AFTER_IN.match(after)
             within = match.group(1).rstrip(".") if match else None
+            if within is not None and within.lower() in _TIMES:
+                within = None  # "Kabul in March": a time, not the Swiss district
         mates = _mates(before, after, container is None)
         if not (types or coarse or countries or comma or contained is not None or within or mates):
             return PLAIN  # most spans: no cue at all, one shared record

@@ -24,6 +24,15 @@ _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _ACRONYM_CITY_POPULATION = 1_000_000
 _CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
 _HOLDER = np.array([t in ("country", "admin1", "region") for t in FEATURE_TYPES])
+#: How far from a town or district a place the text puts in it may lie (its label point
+#: is not its centre, and a district is wider than a town).
+_NEAR_KM = {"city": 50.0, "admin2": 100.0}
+#: How large a feature type may be, for what may lie in what: towns and features lie in
+#: districts, which lie in provinces (or regions), which lie in countries.
+_SIZE = np.array(
+    [{"country": 0, "admin1": 1, "region": 1, "admin2": 2}.get(t, 3) for t in FEATURE_TYPES]
+)
+_EARTH_KM = 6371.0088
 _LIST_KINDS = frozenset({FEATURE_TYPES.index("country"), FEATURE_TYPES.index("admin1")})
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
@@ -194,6 +203,8 @@ class Ranker:
             pool = self.special(surface, key)
             if pool is None:
                 return None
+        if cues.within and self._outside(pool, cues.within):
+            return None
         if len(key) <= 3 and surface.isupper():
             # An acronym ("EU", "KP") names a country, province or region, or a city of a
             # million people ("NYC"), never a village spelled alike ("Eu", Normandy).
@@ -256,6 +267,31 @@ class Ranker:
             held = self._held(pool, countries, units, 1.0, 0.5)
             bonus = bonus + w.contained * _COARSE[pool.ftype] * held
         return bonus
+
+    def _outside(self, pool: Pool, holder: str) -> bool:
+        """Whether the text puts a name in a place ("the Old City *of Hyderabad*", "Saddar
+        in Karachi") that none of its candidates lies in: the index lacks the place meant,
+        and Jerusalem's Old City would be a wrong point.  Only a holder that is a country,
+        province, district or town, in every sense the index knows, can be tested."""
+        found = self.pools.get(fold(holder))
+        if not len(found.rows) or not len(pool.rows):
+            return False
+        kinds = [FEATURE_TYPES[t] for t in found.ftype.tolist()]
+        if any(k not in _NEAR_KM and k not in ("country", "admin1") for k in kinds):
+            return False
+        # A name that may be as large as its holder is not put in it ("the Embassy of
+        # Ukraine in Nigeria"): only a smaller unit, a town or a feature can be tested.
+        sizes = _SIZE[pool.ftype]
+        if sizes.min() < max(_SIZE[found.ftype].min(), 1):
+            return False
+        for i, kind in enumerate(kinds):
+            if kind in ("country", "admin1"):
+                column = 0 if kind == "country" else 1
+                if (pool.units[:, column] == found.units[i, column]).any():
+                    return False
+            elif (pool.xyz @ found.xyz[i] >= np.cos(_NEAR_KM[kind] / _EARTH_KM)).any():
+                return False
+        return True
 
     def _held(
         self,

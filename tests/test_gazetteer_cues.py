@@ -84,6 +84,8 @@ def test_the_name_after_in_may_hold_the_span(cues: Cues) -> None:
     assert _read(cues, "Gwadar in the Balochistan province", "Gwadar").within == "Balochistan"
     assert _read(cues, "Hyderabad in Sindh.", "Hyderabad").within == "Sindh"
     assert _read(cues, "Hyderabad in 2016", "Hyderabad").within is None
+    assert _read(cues, "the Old City of Hyderabad", "Old City").within == "Hyderabad"
+    assert _read(cues, "Kabul in March 2020", "Kabul").within is None  # a time
 
 
 def test_the_names_coordinated_with_a_span(cues: Cues) -> None:

@@ -148,6 +148,20 @@ def test_a_country_or_province_after_in_holds_the_place(resolver: Resolver) -> N
     )
 
 
+def test_a_place_the_text_puts_where_none_of_its_candidates_lies_is_no_answer(
+    resolver: Resolver,
+) -> None:
+    # The index's only Sialkot is in Pakistan's Punjab: the text means another one.
+    assert _resolve(resolver, "A cell was found in Sialkot in Sindh.", "Sialkot")[0] is None
+    assert _resolve(resolver, "The old town of Sialkot of Kabul.", "Sialkot")[0] is None
+    # "of" holds as "in" does; a town near the holding town, or a country, is not tested.
+    results = _resolve(resolver, "The Hyderabad of Sindh.", "Hyderabad")
+    assert _id(results[0]) == "gn:1176734"
+    text = "The Embassy of Pakistan in Kabul and the Sialkot of Punjab."
+    results = _resolve(resolver, text, "Pakistan", "Sialkot")
+    assert results[0] is not None and _id(results[1]) == "gn:1164909"
+
+
 def test_contained_place_before_a_comma_picks_the_province(resolver: Resolver) -> None:
     results = _resolve(resolver, "A blast in Sialkot, Punjab killed two.", "Sialkot", "Punjab")
     assert [_id(r) for r in results] == ["gn:1164909", "gn:1167710"]
