@@ -15,6 +15,7 @@ import numpy as np
 
 from gazetteer.cues import COARSE, PLAIN, TYPE_GROUPS, Cues, SpanCues
 from gazetteer.document import DocumentScores
+from gazetteer.holders import Holders
 from gazetteer.index import Gazetteer
 from gazetteer.normalize import fold
 from gazetteer.pools import Mention, Pool, Pools
@@ -22,17 +23,6 @@ from gazetteer.records import FEATURE_TYPES
 
 _COARSE = np.array([t in COARSE for t in FEATURE_TYPES])
 _ACRONYM_CITY_POPULATION = 1_000_000
-_CONTAINER = np.array([t in ("country", "admin1", "admin2") for t in FEATURE_TYPES])
-_HOLDER = np.array([t in ("country", "admin1", "region") for t in FEATURE_TYPES])
-#: How far from a town or district a place the text puts in it may lie (its label point
-#: is not its centre, and a district is wider than a town).
-_NEAR_KM = {"city": 50.0, "admin2": 100.0}
-#: How large a feature type may be, for what may lie in what: towns and features lie in
-#: districts, which lie in provinces (or regions), which lie in countries.
-_SIZE = np.array(
-    [{"country": 0, "admin1": 1, "region": 1, "admin2": 2}.get(t, 3) for t in FEATURE_TYPES]
-)
-_EARTH_KM = 6371.0088
 _LIST_KINDS = frozenset({FEATURE_TYPES.index("country"), FEATURE_TYPES.index("admin1")})
 #: Kinds of place for one sense per text: towns, admin units, or each other type alone.
 _KIND = np.array(
@@ -89,6 +79,7 @@ class Ranker:
         """Score against ``gazetteer`` with ``cues`` and ``weights``."""
         self.gazetteer, self.cues, self.weights = gazetteer, cues, weights
         self.pools = Pools(gazetteer, weights)
+        self.holders = Holders(self.pools)
         self._spans: dict[str | tuple[str, SpanCues], tuple[str, Pool, np.ndarray] | None] = {}
 
     def special(self, surface: str, key: str) -> Pool | None:
@@ -125,32 +116,6 @@ class Ranker:
         return self.pools.make(
             np.array([row], dtype=np.int64), np.array([self.weights.demonym_prior])
         )
-
-    def codes(
-        self, name: str, *, container: bool = False, coarse: bool = False
-    ) -> tuple[set[str], set[tuple[str, str]]]:
-        """Countries and (country, admin-1) units a name can stand for or lie in; for a
-        ``container`` ("Hyderabad, India"), only its countries and admin units if it has
-        any (not the Gambian village called India); for a ``coarse`` one ("Uri in
-        Kashmir"), only its countries, provinces and regions.  A container the index lacks is
-        read by its longest known leading words: text that lost a full stop runs the
-        container into the next sentence ("in Parkland, Florida The controversy")."""
-        key = fold(name)
-        pool = self.pools.get(key)
-        if coarse:
-            # Only a country, province or region holds a place named "in" it: not the
-            # Swiss district of March in "Kabul in March".
-            pool = self.pools.subset(pool, _HOLDER[pool.ftype])
-        elif container:
-            words = key.split()
-            while not len(pool.rows) and len(words) > 1:
-                words.pop()
-                pool = self.pools.get(" ".join(words))
-            units = _CONTAINER[pool.ftype]
-            if units.any():
-                pool = self.pools.subset(pool, units)
-        regions = self.pools.regions(pool)
-        return {r[0] for r in regions if r[0]}, {r for r in regions if r[0] and r[1]}
 
     def candidates(self, surface: str, cues: SpanCues) -> tuple[str, Pool, np.ndarray] | None:
         """The key, pool and cue-adjusted base scores of a span, or None if unknown
@@ -203,7 +168,7 @@ class Ranker:
             pool = self.special(surface, key)
             if pool is None:
                 return None
-        if cues.within and self._outside(pool, cues.within):
+        if cues.within and self.holders.outside(pool, cues.within):
             return None
         if len(key) <= 3 and surface.isupper():
             # An acronym ("EU", "KP") names a country, province or region, or a city of a
@@ -235,13 +200,15 @@ class Ranker:
         if cues.countries:
             codes = {c for c in cues.countries if not c.startswith("name:")}
             for name in (c[5:] for c in cues.countries if c.startswith("name:")):
-                codes |= self.codes(name)[0]
+                codes |= self.holders.codes(name)[0]
             bonus = bonus + w.country_cue * np.array(
                 [r[0] in codes for r in self.pools.regions(pool)]
             )
         if cues.container or cues.container_admin1:
             countries, units = (
-                self.codes(cues.container, container=True) if cues.container else (set(), set())
+                self.holders.codes(cues.container, container=True)
+                if cues.container
+                else (set(), set())
             )
             if cues.container_admin1:
                 countries.add(cues.container_admin1[0])
@@ -249,7 +216,7 @@ class Ranker:
             # "Hyderabad, India" names the country as plainly as "Parkland, Florida" names
             # the state: a container that is only a country counts as much as a unit.
             in_country = w.container_country if units else w.container
-            bonus = bonus + self._held(pool, countries, units, w.container, in_country)
+            bonus = bonus + self.holders.held(pool, countries, units, w.container, in_country)
         if cues.mates:
             kinds = set()
             for mate in cues.mates:
@@ -260,55 +227,13 @@ class Ranker:
                 # Its list mates are provinces (or countries): so is it, most likely.
                 bonus = bonus + w.list_kind * (pool.ftype == kinds.pop())
         if cues.within:
-            countries, units = self.codes(cues.within, coarse=True)
-            bonus = bonus + self._held(pool, countries, units, w.within, w.within_country)
+            countries, units = self.holders.codes(cues.within, coarse=True)
+            bonus = bonus + self.holders.held(pool, countries, units, w.within, w.within_country)
         if cues.contained:
-            countries, units = self.codes(cues.contained)
-            held = self._held(pool, countries, units, 1.0, 0.5)
+            countries, units = self.holders.codes(cues.contained)
+            held = self.holders.held(pool, countries, units, 1.0, 0.5)
             bonus = bonus + w.contained * _COARSE[pool.ftype] * held
         return bonus
-
-    def _outside(self, pool: Pool, holder: str) -> bool:
-        """Whether the text puts a name in a place ("the Old City *of Hyderabad*", "Saddar
-        in Karachi") that none of its candidates lies in: the index lacks the place meant,
-        and Jerusalem's Old City would be a wrong point.  Only a holder that is a country,
-        province, district or town, in every sense the index knows, can be tested."""
-        found = self.pools.get(fold(holder))
-        if not len(found.rows) or not len(pool.rows):
-            return False
-        kinds = [FEATURE_TYPES[t] for t in found.ftype.tolist()]
-        if any(k not in _NEAR_KM and k not in ("country", "admin1") for k in kinds):
-            return False
-        # A name that may be as large as its holder is not put in it ("the Embassy of
-        # Ukraine in Nigeria"): only a smaller unit, a town or a feature can be tested.
-        sizes = _SIZE[pool.ftype]
-        if sizes.min() < max(_SIZE[found.ftype].min(), 1):
-            return False
-        for i, kind in enumerate(kinds):
-            if kind in ("country", "admin1"):
-                column = 0 if kind == "country" else 1
-                if (pool.units[:, column] == found.units[i, column]).any():
-                    return False
-            elif (pool.xyz @ found.xyz[i] >= np.cos(_NEAR_KM[kind] / _EARTH_KM)).any():
-                return False
-        return True
-
-    def _held(
-        self,
-        pool: Pool,
-        countries: set[str],
-        units: set[tuple[str, str]],
-        in_unit: float,
-        in_country: float,
-    ) -> np.ndarray:
-        """Per candidate: ``in_unit`` if it lies in one of ``units``, else ``in_country`` if
-        in one of ``countries``, else 0."""
-        return np.array(
-            [
-                in_unit if r in units else in_country if r[0] in countries else 0.0
-                for r in self.pools.regions(pool)
-            ]
-        )
 
     def settle(self, mentions: list[Mention], context: dict[str, float]) -> None:
         """Score every mention in the light of the others, all candidates of the document
