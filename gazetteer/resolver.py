@@ -15,7 +15,7 @@ import math
 import re
 import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -152,7 +152,7 @@ class Resolver:
                 for i in m.spans:
                     start, end = spans[i]
                     results[i] = Resolution(start, end, text[start:end], *answer)
-        _drop_lonely_towns(results, self.ranker.weights)
+        _drop_lonely_towns(results, self.ranker.weights, context)
         if self.geocoder is not None:
             answered = {i for m in mentions for i in m.spans}
             for i, (start, end) in enumerate(spans):
@@ -214,10 +214,14 @@ class Resolver:
         return [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
 
 
-def _drop_lonely_towns(results: list[Resolution | None], weights: Weights) -> None:
+def _drop_lonely_towns(
+    results: list[Resolution | None], weights: Weights, context: Collection[str] = ()
+) -> None:
     """Unanswer a small town in a country that no other name of the text lies in, when
     the text's names lie elsewhere: "Bara" in a report on Khyber is the Pakistani town the
-    index lacks, not Bārah in Sudan (a wrong point is worse than none)."""
+    index lacks, not Bārah in Sudan (a wrong point is worse than none).  A country the
+    text speaks of otherwise (``context``: "Indian police", a caller's hint) is no
+    stranger's: "the Pulwama bombing, which killed 40 Indian police" keeps Pulwama."""
     answers = Counter((r.place.country_code, r.text) for r in results if r is not None)
     countries = Counter(r.place.country_code for r in results if r is not None)
     answered = sum(countries.values())
@@ -230,5 +234,10 @@ def _drop_lonely_towns(results: list[Resolution | None], weights: Weights) -> No
             continue
         code = r.place.country_code
         alone = countries[code] == answers[code, r.text]  # no other name in its country
-        if code and alone and answered - countries[code] >= weights.lonely_elsewhere:
+        if (
+            code
+            and alone
+            and code not in context
+            and answered - countries[code] >= weights.lonely_elsewhere
+        ):
             results[i] = None

@@ -136,6 +136,10 @@ def test_a_small_town_in_a_country_the_text_never_names_is_no_answer(resolver: R
     assert _id(_resolve(resolver, "Floods hit Bara.", "Bara")[0]) == "gn:377724"
     text = "Gunmen from Bara hit Peshawar and Karachi."
     assert _id(_resolve(resolver, text, "Bara", "Peshawar", "Karachi")[0]) == "gn:377724"
+    # A country the text speaks of by its demonym is no stranger to it.
+    text = "Gunmen from Bara hit Peshawar; Sudanese police in Karachi and Lahore were on alert."
+    results = _resolve(resolver, text, "Bara", "Peshawar", "Karachi", "Lahore")
+    assert _id(results[0]) == "gn:377724"
 
 
 def test_a_country_or_province_after_in_holds_the_place(resolver: Resolver) -> None:
@@ -429,11 +433,15 @@ _answer = st.builds(
 )
 
 
-@given(st.lists(st.one_of(st.none(), _answer), max_size=8))
-def test_only_small_towns_alone_in_their_country_are_unanswered(results):
-    """Against the rule's definition, span by span."""
+@given(
+    st.lists(st.one_of(st.none(), _answer), max_size=8),
+    st.sets(st.sampled_from(["PK", "SD", "SY"]), max_size=2),
+)
+def test_only_small_towns_alone_in_their_country_are_unanswered(results, context):
+    """Against the rule's definition, span by span (``context``: countries the text
+    speaks of by demonyms)."""
     kept = list(results)
-    _drop_lonely_towns(kept, Weights())
+    _drop_lonely_towns(kept, Weights(), context)
     answered = [r for r in results if r is not None]
     for before, after in zip(results, kept, strict=True):
         if before is None:
@@ -444,6 +452,7 @@ def test_only_small_towns_alone_in_their_country_are_unanswered(results):
             place.feature_type in ("city", "locality")
             and place.population < 30_000
             and place.country_code is not None
+            and place.country_code not in context
             and not any(
                 r.place.country_code == place.country_code and r.text != before.text
                 for r in answered
