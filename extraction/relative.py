@@ -82,9 +82,13 @@ def _months(text: str, start: int, end: int, published: dt.date):
         if day:
             yield YearRef(year, None, "relative", "day", s, day.end())
             continue
+        # A full month's name is matched with a full stop after it, as an abbreviation
+        # is ("Jan."): at a sentence's end the stop is not part of it ("in January.").
+        name = m.group().rstrip(".")
+        e = s + len(name)
         head = _PREPOSITION_HEAD.search(text, max(start, s - 16), s)
         if (
-            m.group() in FULL_MONTHS
+            name in FULL_MONTHS
             and head
             and starts_word(text, head.start(), start)
             and not _NO_YEAR_TAIL.match(text, e, end)

@@ -46,6 +46,7 @@ def _refs(text, published=PUBLISHED):
         ("an effort two years ago to", ("two years ago", 2014, None, "relative", "year")),
         ("released earlier this week", ("this week", 2016, None, "relative", "day")),
         ("discovered in October, and", ("in October", 2015, None, "relative", "month")),
+        ("attacked Kunar in January.", ("in January", 2016, None, "relative", "month")),
         ("seized in May by police", ("in May", 2016, None, "relative", "month")),
         ("the report, dated July 25 but", ("July 25", 2015, None, "relative", "day")),
     ],
