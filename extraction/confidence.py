@@ -1,13 +1,13 @@
 """How much to trust an event: how its group and place are linked, how near they stand,
-how sure the place and its year are, and whether the sentence makes the group a target or
-denies the link."""
+how sure the place and its year are, and whether the sentence makes the group a target,
+denies the link or states it as a possibility."""
 
 from __future__ import annotations
 
 import re
 
 from atlas.records import GroupMention, Mention, YearRef
-from extraction.negation import NEGATED, negated
+from extraction.negation import HEDGED, NEGATED, hedged, negated
 
 _BASE = {"sentence": 0.9, "anaphor": 0.6, "claim": 0.6, "context": 0.4, "context_last": 0.25}
 _FEATURE = {
@@ -44,7 +44,7 @@ def confidence(
     """The confidence of an event in [0, 1]: ``kind`` of link ("sentence", "anaphor",
     "claim", "context", "context_last") from the evidence starting at ``start``, closeness, place
     score and type, ``year`` (``across``: carried from the paragraph before), and whether the
-    sentence makes the group a target or denies the link."""
+    sentence makes the group a target, denies the link or states it as a possibility."""
     value = _BASE[kind]
     if kind == "sentence":
         value *= 1.0 - 0.5 * min(gap(group, place), _FAR) / _FAR
@@ -55,8 +55,11 @@ def confidence(
         value *= _CARRIED_ACROSS
     if _TARGET.search(text, max(0, group.start - 40), group.start):
         value *= _TARGET_PENALTY
-    if kind == "sentence" and negated(text, (group.start, group.end), (place.start, place.end)):
+    spans = (group.start, group.end), (place.start, place.end)
+    if kind == "sentence" and negated(text, *spans):
         value *= NEGATED
+    if kind == "sentence" and hedged(text, *spans):
+        value *= HEDGED
     return round(min(max(value, 0.0), 1.0), 3)
 
 

@@ -1,8 +1,11 @@
-"""Denied links: "Daesh has no presence in Pakistan" names a group and a place together
-but says the opposite of an event.
+"""Denied and hedged links: "Daesh has no presence in Pakistan" names a group and a place
+together but says the opposite of an event; "al-Qaeda could return to Helmand" speaks of
+what may be, not of what was.
 
-Such sentences still make events (the analyst sees the claim and its denial in the
-evidence), with a confidence lowered by ``NEGATED``.  The cues follow NegEx (Chapman et al.
+Such sentences still make events (the analyst sees the claim and its denial or hedge in
+the evidence), with a confidence lowered by ``NEGATED`` or ``HEDGED`` (the hedges are
+ConText's "hypothetical" modifiers, Harkema et al. 2009, narrowed to modal verbs and
+conditions).  The cues follow NegEx (Chapman et al.
 2001, "A simple algorithm for identifying negated findings and diseases in discharge
 summaries") narrowed to what reports deny of armed groups: presence, links, activity,
 responsibility.  Their scope is short, as in NegEx: the words just before the group
@@ -17,6 +20,8 @@ import re
 
 NEGATED = 0.4
 """Confidence factor of an event whose link the sentence denies."""
+HEDGED = 0.6
+"""Confidence factor of an event whose link the sentence states as a possibility."""
 
 _BEFORE = 30
 """Characters between the end of a cue and the group ("no evidence of Daesh's ...")."""
@@ -40,6 +45,12 @@ _CUE = re.compile(
 )
 
 
+_HEDGE = re.compile(
+    r"\b(?:could|might|if|possibly|potentially|(?:fears?|feared)\s+that)\b",
+    re.IGNORECASE,
+)
+
+
 def negated(text: str, group: tuple[int, int], place: tuple[int, int]) -> bool:
     """Whether ``text`` denies the link between the group and the place at these spans.
 
@@ -48,11 +59,28 @@ def negated(text: str, group: tuple[int, int], place: tuple[int, int]) -> bool:
     >>> negated("Daesh has a presence in Pakistan.", (0, 5), (24, 32))
     False
     """
+    return _in_scope(_CUE, text, group, place)
+
+
+def hedged(text: str, group: tuple[int, int], place: tuple[int, int]) -> bool:
+    """Whether ``text`` states the link between the group and the place as a possibility.
+
+    >>> hedged("Analysts fear that al-Qaeda could return to Helmand.", (19, 27), (44, 51))
+    True
+    >>> hedged("Al-Qaeda returned to Helmand.", (0, 8), (21, 28))
+    False
+    """
+    return _in_scope(_HEDGE, text, group, place)
+
+
+def _in_scope(cues: re.Pattern[str], text: str, group: tuple[int, int], place: tuple[int, int]):
+    """A cue just before the group, between it and a place after it, or just after it
+    when the place comes first."""
     (g_start, g_end), (p_start, _p_end) = group, place
     # A cue before the group counts if it ends close to it; it may start further back.
-    for cue in _CUE.finditer(text, max(0, g_start - _BEFORE - _LONGEST), g_start):
+    for cue in cues.finditer(text, max(0, g_start - _BEFORE - _LONGEST), g_start):
         if cue.end() >= g_start - _BEFORE:
             return True
     if p_start >= g_end:
-        return _CUE.search(text, g_end, p_start) is not None
-    return _CUE.search(text, g_end, min(len(text), g_end + _AFTER)) is not None
+        return cues.search(text, g_end, p_start) is not None
+    return cues.search(text, g_end, min(len(text), g_end + _AFTER)) is not None

@@ -1,4 +1,4 @@
-"""Denied links between a group and a place, and their short scope."""
+"""Denied and hedged links between a group and a place, and their short scope."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction.negation import negated
+from extraction.negation import hedged, negated
 
 
 def _spans(text: str, group: str, place: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -76,3 +76,23 @@ def test_cue_far_from_the_link_does_not_count(before: str, filler: str) -> None:
     group = text.index(" LeT ") + 1
     place = text.index("Lahore")
     assert not negated(text, (group, group + 3), (place, place + 6))
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "place", "expected"),
+    [
+        ("Analysts fear that al-Qaeda could return to Helmand.", "al-Qaeda", "Helmand", True),
+        ("If the TTP regroups in Swat, talks will fail.", "TTP", "Swat", True),
+        ("In Kunar, IS-K might rebuild its camps.", "IS-K", "Kunar", True),
+        ("Al-Qaeda returned to Helmand in 2021.", "Al-Qaeda", "Helmand", False),
+        # A hedge about something else, further back, does not reach the link.
+        (
+            "It could rain for weeks, officials said after the storm; LeT trained in Muridke.",
+            "LeT",
+            "Muridke",
+            False,
+        ),
+    ],
+)
+def test_hedged_links(text: str, group: str, place: str, expected: bool) -> None:
+    assert hedged(text, *_spans(text, group, place)) is expected
