@@ -33,6 +33,8 @@ _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 # time unit; see extraction.datescan) and then checked around the anchor, because scanning
 # each document with a dozen free-standing patterns dominated the pipeline's time.
 _RANGE_HEAD = re.compile(rf"(?:[Bb]etween|[Ff]rom)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?$")
+# Where one clause of a sentence ends and another begins ("..., and in April 2022 ...").
+_CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _RANGE_TAIL = re.compile(
     rf"\s+(?:and|to|until|till|through)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?({YEAR})(?!\w)"
 )
@@ -107,14 +109,21 @@ def year_near(
     end: int,
     published: dt.date | None,
     not_before: int | None = None,
+    text: str | None = None,
 ) -> YearRef:
     """The reference closest to the span ``[start, end)``, else the publication year, else
     unknown; references wholly before ``not_before`` (a group's founding) date something
-    else and are passed over."""
+    else and are passed over.  With the ``text``, one in the span's own clause comes before
+    nearer ones across a clause's end ("In 2018 it attacked Karachi, and in 2022 ...")."""
     if not_before is not None:
         refs = tuple(r for r in refs if r.year is None or (r.year_end or r.year) >= not_before)
     if refs:
-        return min(refs, key=lambda r: (max(r.start - end, start - r.end, 0), r.start))
+
+        def across(r: YearRef) -> bool:
+            low, high = (r.end, start) if r.end <= start else (end, r.start)
+            return text is not None and _CLAUSE_END.search(text, low, high) is not None
+
+        return min(refs, key=lambda r: (across(r), max(r.start - end, start - r.end, 0), r.start))
     if published is not None:
         return YearRef(published.year, None, "publication", "year")
     return YearRef(None, None, "unknown", "year")

@@ -300,6 +300,7 @@ def _event(
         place.end,
         document.published,
         founded,
+        document.text,
     )
     across = bool(carried and carried[1] and year is carried[0])
     return Event(

@@ -98,6 +98,14 @@ def test_year_near_picks_the_closest_reference_then_falls_back():
     assert (unknown.year, unknown.source) == (None, "unknown")
 
 
+def test_year_near_keeps_to_the_places_clause_when_given_the_text():
+    text = "In November 2014 it hit the consulate in Karachi, and in April 2016 a bomber struck."
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    karachi = text.index("Karachi")
+    assert year_near(refs, karachi, karachi + 7, PUBLISHED).year == 2016  # nearer
+    assert year_near(refs, karachi, karachi + 7, PUBLISHED, text=text).year == 2014
+
+
 def test_year_near_passes_over_references_before_a_given_year():
     text = "In 1947 the region was split; in the 1980s and in 2015, fighters came."
     refs = find_years(text, 0, len(text), PUBLISHED)
