@@ -21,6 +21,8 @@ import dataclasses
 import json
 import math
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -221,6 +223,43 @@ def print_report(report: dict) -> None:
             print("  " + "  ".join(f"{k}={' '.join(str(v).split())}" for k, v in row.items()))
 
 
+def fresh_speed_run(args) -> list[dict]:
+    """One throughput measurement in a fresh process (cold caches), as ``speed`` rows."""
+    command = [sys.executable, __file__, str(args.seeds), "--gold", str(args.gold), "--json",
+               "--corpus", *map(str, args.corpus), "--fractions", *map(str, args.fractions)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)["speed"]
+
+
+def summarize_runs(runs: list[list[dict]]) -> list[dict]:
+    """Per share of the corpus, the median and range of MB per CPU second over ``runs``."""
+    rows = []
+    for share in zip(*runs, strict=True):
+        rates = sorted(row["mb_per_cpu_s"] for row in share)
+        rows.append({"fraction": share[0]["fraction"], "documents": share[0]["documents"],
+                     "mb": share[0]["mb"], "runs": len(rates),
+                     "median_mb_per_cpu_s": statistics.median(rates),
+                     "min_mb_per_cpu_s": rates[0], "max_mb_per_cpu_s": rates[-1],
+                     "peak_rss_mb": max(row["peak_rss_mb"] for row in share)})
+    return rows
+
+
+def repeat_speed(args, run_once=fresh_speed_run) -> int:
+    """The throughput of ``args.repeat`` fresh processes: per share, the median and the
+    range (one run of a small share lasts a tenth of a second, so a single run says little
+    on a busy machine)."""
+    rows = summarize_runs([run_once(args) for _ in range(args.repeat)])
+    if args.json:
+        print(json.dumps({"speed_repeated": rows}, indent=1))
+        return 0
+    for row in rows:
+        print(f"speed {row['fraction']:.0%}: {row['documents']} docs, {row['mb']} MB: median "
+              f"{row['median_mb_per_cpu_s']} MB/CPU-s over {row['runs']} fresh runs (range "
+              f"{row['min_mb_per_cpu_s']}-{row['max_mb_per_cpu_s']}); peak RSS "
+              f"{row['peak_rss_mb']} MB")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seeds", nargs="?", type=Path, default=ROOT / "seeds")
@@ -229,7 +268,12 @@ def main(argv=None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput run")
     parser.add_argument("--corpus", nargs="+", type=Path, default=list(DEFAULT_CORPORA))
     parser.add_argument("--fractions", nargs="+", type=float, default=[0.1, 0.5, 1.0])
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run the throughput N times, each in a fresh process (cold "
+                             "caches), and print the median and range per share")
     args = parser.parse_args(argv)
+    if args.repeat > 1 and not args.no_speed:
+        return repeat_speed(args)
     settings = load_settings()
     started = time.perf_counter()
     resolver, lexicon, extract = load_pipeline()

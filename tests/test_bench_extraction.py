@@ -72,3 +72,17 @@ def test_seed_report_scores_originals_and_checks_the_copy(tmp_path):
     assert report["duplicates"]["b.txt"] == {"expected": "a.txt", "got": "a.txt"}
     assert report["corpus_triples"] == report["corpus_triples_counting_copies"] == 1
     json.dumps(report, default=str)
+
+
+def test_repeated_runs_give_the_median_and_range_per_share():
+    def row(fraction, rate, rss):
+        return {"fraction": fraction, "documents": 10, "mb": 0.5, "mb_per_cpu_s": rate,
+                "peak_rss_mb": rss}
+
+    runs = [[row(0.1, 1.5, 280.0), row(1.0, 2.0, 281.0)],
+            [row(0.1, 2.1, 279.0), row(1.0, 1.9, 290.0)],
+            [row(0.1, 1.7, 282.0), row(1.0, 2.2, 285.0)]]
+    summary = bench_extraction.summarize_runs(runs)
+    assert [(r["fraction"], r["median_mb_per_cpu_s"], r["min_mb_per_cpu_s"],
+             r["max_mb_per_cpu_s"], r["peak_rss_mb"], r["runs"]) for r in summary] == [
+        (0.1, 1.7, 1.5, 2.1, 282.0, 3), (1.0, 2.0, 1.9, 2.2, 290.0, 3)]
