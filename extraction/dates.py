@@ -33,6 +33,9 @@ _QUALIFIER = r"(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?"
 # time unit; see extraction.datescan) and then checked around the anchor, because scanning
 # each document with a dozen free-standing patterns dominated the pipeline's time.
 _RANGE_HEAD = re.compile(rf"(?:[Bb]etween|[Ff]rom)\s+{_QUALIFIER}(?:{MONTH}\s+)?(?:of\s+)?$")
+# What stands between two years of one list ("2009, 2012 and 2014", "2009 and again in 2014");
+# not ", and in": that begins another clause ("in 2018 ..., and in 2022 a bomber ...").
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or|&)\s+|\s+and\s+(?:again\s+)?in\s+")
 # Where one clause of a sentence ends and another begins ("..., and in April 2022 ...").
 _CLAUSE_END = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _RANGE_TAIL = re.compile(
@@ -127,6 +130,24 @@ def year_near(
     if published is not None:
         return YearRef(published.year, None, "publication", "year")
     return YearRef(None, None, "unknown", "year")
+
+
+def coordinated(refs: tuple[YearRef, ...], chosen: YearRef, text: str) -> tuple[YearRef, ...]:
+    """The explicit years of ``refs`` (in text order) listed with ``chosen``: "in 2009,
+    2012 and 2014", "in 2009 and again in 2014" (``chosen`` itself left out)."""
+    if chosen.source != "explicit":
+        return ()
+    at = refs.index(chosen)
+
+    def listed(a: YearRef, b: YearRef) -> bool:
+        return b.source == a.source and _LIST_GAP.fullmatch(text, a.end, b.start) is not None
+
+    first = last = at
+    while first > 0 and listed(refs[first - 1], refs[first]):
+        first -= 1
+    while last + 1 < len(refs) and listed(refs[last], refs[last + 1]):
+        last += 1
+    return refs[first:at] + refs[at + 1 : last + 1]
 
 
 def _explicit(text: str, start: int, end: int):

@@ -14,9 +14,10 @@ evidence running on to the claim. No events come from non-reporting sections
 ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from a wire dateline's
 place when the sentence names another (``extraction.datelines``).
 
-The year is the reference nearest the place in its sentence (not one inside an aside the
-place is not in: "JeM, already responsible for the attack two years earlier, scouted
-Delhi"); failing that, the last one of an earlier sentence in the same paragraph or, less
+The year is the reference nearest the place in its clause, then its sentence (not one
+inside an aside the place is not in: "JeM, already responsible for the attack two years
+earlier, scouted Delhi"), and each year listed with it makes an event of its own ("in 2009,
+2012 and 2014"; ``extraction.events``); failing that, the last one of an earlier sentence in the same paragraph or, less
 surely, in the paragraph before (a report's narrative keeps its date until it gives a new
 one, and a news story's paragraphs are a sentence or two), unless the sentence speaks of
 the present ("still", "now", "has been"); failing that, the publication year. A year from
@@ -26,18 +27,16 @@ passed over.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
-from extraction.clauses import claim_at, first_turn, outside_asides, parted
-from extraction.confidence import confidence, gap
+from extraction.clauses import claim_at, first_turn, parted
+from extraction.confidence import gap
 from extraction.datelines import datelines, event_places
-from extraction.dates import year_near
+from extraction.events import Link, events_of
 from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
 WINDOW = 2
@@ -69,15 +68,6 @@ _PLURAL = re.compile(
     r"|movements|sides|factions)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Link:
-    group: GroupMention
-    place: Mention
-    kind: str
-    start: int
-    end: int
 
 
 def link_events(
@@ -126,10 +116,10 @@ def link_events(
         for link in links:
             founding = founded.get(link.group.group_id) if founded else None
             earliest = None if founding is None else founding - _FOUNDERS_YEARS
-            event = _event(document, link, years[i], carried, earliest)
-            known = events.get(event.event_id)
-            if known is None or known.confidence < event.confidence:
-                events[event.event_id] = event
+            for event in events_of(document, link, years[i], carried, earliest):
+                known = events.get(event.event_id)
+                if known is None or known.confidence < event.confidence:
+                    events[event.event_id] = event
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
 
 
@@ -196,7 +186,7 @@ def _links(
             for group in antecedents:
                 for place in places:
                     if place.start < cut:
-                        yield _Link(group, place, kind, sentences[j].start, sentence.end)
+                        yield Link(group, place, kind, sentences[j].start, sentence.end)
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         ids = frozenset(g.group_id for g in referred[2]) if referred else frozenset()
@@ -209,17 +199,17 @@ def _links(
                 if key not in best or apart < best[key][0]:
                     best[key] = (apart, group, place)
         for _, group, place in best.values():
-            yield _Link(group, place, "sentence", sentence.start, sentence.end)
+            yield Link(group, place, "sentence", sentence.start, sentence.end)
         return
     antecedent = None if unknown_actor else _antecedent(text, sentences, i, groups)
     if antecedent is not None:
         j, kind, referred = antecedent
         for group in referred:
             for place in places:
-                yield _Link(group, place, kind, sentences[j].start, sentence.end)
+                yield Link(group, place, kind, sentences[j].start, sentence.end)
     for group in _claimants(text, sentences, i, groups):
         for place in places:
-            yield _Link(group, place, "claim", sentence.start, sentences[i + 1].end)
+            yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
 
 
 def _claimants(
@@ -278,67 +268,3 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
     if breaks >= 2:
         return True
     return breaks == 1 and start - text.rfind("\n", 0, start) > PROSE_PARAGRAPH
-
-
-def _event(
-    document: Document,
-    link: _Link,
-    refs: tuple[YearRef, ...],
-    carried: tuple[YearRef, bool] | None,
-    founded: int | None = None,
-) -> Event:
-    """The event of ``link``; ``carried``: the year an earlier sentence carries into one
-    that gives none for the place (``refs`` empty, or all inside asides the place is not
-    in), and whether it comes from the paragraph before; ``founded``: the earliest year
-    that can date the group."""
-    group, place = link.group, link.place
-    if refs:
-        refs = outside_asides(document.text, link.start, link.end, place, refs)
-    year = year_near(
-        refs or ((carried[0],) if carried else ()),
-        place.start,
-        place.end,
-        document.published,
-        founded,
-        document.text,
-    )
-    across = bool(carried and carried[1] and year is carried[0])
-    return Event(
-        event_id=event_id(document.doc_hash, group.group_id, place.place_id, link.start),
-        doc_id=document.doc_id,
-        doc_hash=document.doc_hash,
-        doc_title=document.title,
-        group=group.group,
-        group_id=group.group_id,
-        group_short=group.short,
-        group_family=group.family,
-        place=place.place,
-        place_id=place.place_id,
-        place_text=place.text,
-        lat=place.lat,
-        lon=place.lon,
-        country_code=place.country_code,
-        admin1=place.admin1,
-        feature_type=place.feature_type,
-        year=year.year,
-        year_end=year.year_end,
-        year_source=year.source,
-        year_precision=year.precision,
-        sentence=document.text[link.start : link.end],
-        start=link.start,
-        end=link.end,
-        group_start=group.start,
-        group_end=group.end,
-        place_start=place.start,
-        place_end=place.end,
-        confidence=confidence(
-            document.text, group, place, link.kind, link.start, year, across=across
-        ),
-        link="sentence" if link.kind == "sentence" else "coreference",
-        published=document.published,
-    )
-
-
-def event_id(doc_hash: str, group_id: str, place_id: str, start: int) -> str:
-    """A stable id: the same document, group, place and evidence start give the same id."""
-    return hashlib.sha256(f"{doc_hash}|{group_id}|{place_id}|{start}".encode()).hexdigest()[:20]

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from atlas.records import YearRef
-from extraction.dates import find_years, year_near, years_by_sentence
+from extraction.dates import coordinated, find_years, year_near, years_by_sentence
 
 PUBLISHED = dt.date(2016, 6, 3)
 
@@ -240,3 +240,14 @@ def test_overlapping_references_keep_the_longest_then_earliest(spans):
 
     refs = [YearRef(2000 + i, None, "explicit", "year", s, e) for i, (s, e) in enumerate(spans)]
     assert _non_overlapping(refs) == _non_overlapping_by_definition(refs)
+
+
+def test_years_listed_together_are_coordinated_and_clauses_are_not():
+    def lists(text):
+        refs = find_years(text, 0, len(text), PUBLISHED)
+        return [[r.year for r in coordinated(refs, ref, text)] for ref in refs]
+
+    assert lists("attacked in 2009, 2012, and 2014") == [[2012, 2014], [2009, 2014], [2009, 2012]]
+    assert lists("attacked in 2009 and again in 2014") == [[2014], [2009]]
+    assert lists("hit Quetta in 2009, and in 2014 a bomber struck") == [[], []]
+    assert lists("found in October, and last month police said") == [[], []]

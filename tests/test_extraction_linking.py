@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from atlas.records import Document, Section
 from extraction.candidates import find_candidates, load_cues
 from extraction.dates import find_years
+from extraction.events import event_id, events_of
 from extraction.groups import GroupMatcher
 from extraction.lexicon import load_lexicon
-from extraction.linking import event_id, link_events
+from extraction.linking import link_events
 from extraction.places import find_places
 from extraction.sentences import split_sentences
 from tests.extraction_fakes import PLACES, FakeResolver
@@ -219,6 +220,14 @@ def test_a_sentence_whose_only_year_is_in_an_aside_dates_its_places_as_if_it_gav
     assert carried == {"Quetta": 2009, "Karachi": 2012}
 
 
+def test_each_year_listed_for_a_place_makes_an_event(matcher):
+    events = _events(matcher, "The TTP attacked Karachi in 2009, 2012 and 2014.")
+    assert [(e.place, e.year) for e in events] == [("Karachi", y) for y in (2009, 2012, 2014)]
+    assert len({e.event_id for e in events}) == 3
+    # The first keeps the id an event of one year has.
+    assert events[0].event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
+
+
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
@@ -314,10 +323,10 @@ def _link_events_by_definition(document, sentences, groups, places, years):
         if carried is not None and linking._NOW.search(text, sentence.start, sentence.end):
             carried = None
         for link in links:
-            event = linking._event(document, link, years[i], carried)
-            known = events.get(event.event_id)
-            if known is None or known.confidence < event.confidence:
-                events[event.event_id] = event
+            for event in events_of(document, link, years[i], carried):
+                known = events.get(event.event_id)
+                if known is None or known.confidence < event.confidence:
+                    events[event.event_id] = event
         if years[i]:
             context, breaks = years[i][-1], 0
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
