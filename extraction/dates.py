@@ -2,8 +2,10 @@
 
 Explicit forms: "Feb. 12, 2015", "27 Sep 2016", "In July 2013", "the summer of 2012",
 "in late 2001", "in 2014", "the 1980s" (a decade range), "between 2001 and 2003" and
-"1996-2001" (ranges), "since 2015" (a range to publication), and "after 9/11" or
-"post-9/11" (2001; a bare "9/11" names the attack and dates nothing). Relative forms are
+"1996-2001" (ranges), "since 2015" (a range to publication), numeric dates as tables
+and logs write them ("2022-03-04", "04/03/2022", "4.3.2022"; the year is certain whatever
+the order of day and month), and "after 9/11" or "post-9/11" (2001; a bare "9/11" names
+the attack and dates nothing). Relative forms are
 resolved against the publication date: "last month", "last year", "two years ago",
 "earlier this week", "in October" and "July 25" (the most recent such month not after
 publication); "two years earlier" counts from the explicit year just before it. Numbers
@@ -58,6 +60,12 @@ _NOT_AFTER_YEAR = re.compile(
 _NOT_BEFORE_YEAR = re.compile(r"(?:\b(?:No|no|nos?|pp?|[Pp]ages?|[Vv]ol|[Ii]ssue|Rs)\.?|\$)\s*$")
 _SINCE_HEAD = re.compile(r"[Ss]ince\s+$")
 _ELEVEN = re.compile(r"9/11(?![\w/-])")
+# A day's date in digits: ISO, or day and month (either order) before the year; not a UN
+# document symbol ("S/2024/92") nor a phone number, which these cannot match.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.-])(?:(?P<iso>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|\d{1,2}([/.])\d{1,2}\2(?P<year>(?:19|20)\d\d))(?![\w/-]|\.\d)"
+)
 _AFTER_HEAD = re.compile(
     r"(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Pp]ost-|[Aa]ftermath\s+of|[Ww]ake\s+of)\s*(?:the\s+)?$"
 )
@@ -73,6 +81,7 @@ def find_years(text: str, start: int, end: int, published: dt.date | None) -> tu
     """Year references in ``text[start:end]``, in text order, with absolute offsets."""
     limit = published.year if published is not None else 2100
     found = list(_explicit(text, start, end))
+    found += _numeric_dates(text, start, end)
     found += _nine_eleven(text, start, end)
     found += _offsets(text, start, end, found)
     if published is not None:
@@ -199,6 +208,16 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
     if _NOT_AFTER_YEAR.match(text, e, end) or _NOT_BEFORE_YEAR.search(text, max(start, s - 8), s):
         return
     yield YearRef(year, None, "explicit", "year", s, e)
+
+
+def _numeric_dates(text: str, start: int, end: int) -> list[YearRef]:
+    """ "2022-03-04", "04/03/2022": a day's date whose year is certain."""
+    if not any(c in text[start:end] for c in "-/."):
+        return []
+    return [
+        YearRef(int(m["iso"] or m["year"]), None, "explicit", "day", m.start(), m.end())
+        for m in _NUMERIC_DATE.finditer(text, start, end)
+    ]
 
 
 def _nine_eleven(text: str, start: int, end: int) -> list[YearRef]:

@@ -25,6 +25,9 @@ def _refs(text, published=PUBLISHED):
     [
         ("arrested on Feb. 12, 2015 in", ("Feb. 12, 2015", 2015, None, "explicit", "day")),
         ("Dated 27 Sep 2016 under", ("27 Sep 2016", 2016, None, "explicit", "day")),
+        ("| 2015-03-04 | IS-K |", ("2015-03-04", 2015, None, "explicit", "day")),
+        ("on 04/03/2015 in", ("04/03/2015", 2015, None, "explicit", "day")),
+        ("raided on 4.3.2015.", ("4.3.2015", 2015, None, "explicit", "day")),
         ("In July 2013, the group", ("July 2013", 2013, None, "explicit", "month")),
         ("In mid-May of 1989 he", ("May of 1989", 1989, None, "explicit", "month")),
         ("in late 2001 they fled", ("2001", 2001, None, "explicit", "year")),
@@ -69,6 +72,8 @@ def test_forms(text, expected):
         "it may be that the camp is big",
         "they plan to grow by 2030",
         "the September 11 attacks",
+        "the report S/2015/441 and version 1.2.2015.5",
+        "call 2012-555-1234",
     ],
 )
 def test_numbers_that_are_not_years(text):
