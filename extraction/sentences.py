@@ -3,7 +3,7 @@
 Splits after ``.``, ``!``, ``?`` (and closing quotes or brackets) when the next sentence
 starts, but not after abbreviations ("Gen.", "Feb.", "U.S.") or initials ("Charles H.
 Cleveland"); at blank lines unless a paragraph was cut mid-sentence (PDF page breaks);
-and at single line breaks that end a heading, a byline or a bullet. Overlong runs without
+and at single line breaks that end a heading, a byline, a bullet or a table row. Overlong runs without
 punctuation are cut at a space so that later stages stay linear.
 """
 
@@ -151,6 +151,8 @@ def _line_cuts(text: str):
         if (
             _BULLET.match(following)
             or _BULLET.match(line)
+            or line.endswith("|")  # a table row ("| 2022-03-04 | IS-K | Peshawar |")
+            or following[:1] == "|"
             or _heading(line, following)
             or line
             and line[-1] in '.!?:\u201d"'

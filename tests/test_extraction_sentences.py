@@ -47,6 +47,16 @@ def test_headings_bylines_and_bullets_are_their_own_sentences():
     ]
 
 
+def test_table_rows_are_their_own_sentences():
+    text = "| Date | Group |\n| --- | --- |\n| 2022-03-04 | IS-K in Peshawar |\nAfter the table."
+    assert _texts(text) == [
+        "| Date | Group |",
+        "| --- | --- |",
+        "| 2022-03-04 | IS-K in Peshawar |",
+        "After the table.",
+    ]
+
+
 def test_page_break_inside_a_sentence_is_joined_and_wrapped_lines_stay_together():
     text = "namely HJI and HUM, which\n\nmainly operated in the region.\nA long wrapped line that goes on and on and on and on and\ncontinues here."
     assert _texts(text) == [
