@@ -32,6 +32,11 @@ _BRANCH = re.compile(
 )
 
 _POSSESSIVE = re.compile(r"['\u2019\u00b4]s\s+")
+# A parent's branch named by its region and role: "Daesh's Pakistan affiliate".
+_NAMED_BRANCH = re.compile(
+    r"['\u2019\u00b4]s\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:affiliate|branch|province|chapter|franchise|wing|offshoot)\b"
+)
 
 
 class GroupMatcher:
@@ -54,6 +59,7 @@ class GroupMatcher:
         self._aliases = _automaton((key, (len(key), g)) for key, g in aliases)
         self._acronyms = _automaton(cased.items())
         self._parents = frozenset(g.parent for g in lexicon.groups if g.parent)
+        self._named_branches = _named_branches(lexicon)
         self._ascii_keys = all(key.isascii() for key in [k for k, _ in aliases] + list(cased))
 
     def find(self, text: str) -> tuple[GroupMention, ...]:
@@ -109,13 +115,28 @@ class GroupMatcher:
             cues = frozenset(cue for _, (_, _, cue) in found if cue is not None)
         return hits, cues
 
+    def _named_branch(self, parent: Group, name: str) -> Group | None:
+        """The branch of ``parent`` a word of ``name`` names ("South Asian" -> AQIS)."""
+        for word in name.lower().split():
+            child = self._named_branches.get((parent.id, word))
+            if child is not None:
+                return child
+        return None
+
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
         """ "The Islamic State's affiliate" is the branch of it named last before, if any;
-        "the Islamic State's Khorasan chapter" is one mention of the branch."""
+        "the Islamic State's Khorasan chapter" is one mention of the branch, and so is
+        "Daesh's Pakistan affiliate" (the one branch whose names hold that word)."""
         last_child: dict[str, Group] = {}
         found = _possessed_branches(text, found)
         starts = [start for start, _, _ in found[1:]] + [len(text)] if found else []
         for (start, stop, group), following in zip(found, starts, strict=True):
+            named = _NAMED_BRANCH.match(text, stop, following) if group.id in self._parents else None
+            child = self._named_branch(group, named["name"]) if named else None
+            if child is not None:  # "Daesh's Pakistan affiliate"
+                last_child[group.id] = child
+                yield start, named.end(), child
+                continue
             branch = _BRANCH.match(text, stop, following) if group.id in self._parents else None
             child = last_child.get(group.id)
             if branch and child is not None:
@@ -185,6 +206,23 @@ def _longest(found: list[tuple[int, int, Group]]) -> list[tuple[int, int, Group]
         taken[start:stop] = b"\x01" * (stop - start)
         chosen.append((start, stop, group))
     return sorted(chosen, key=lambda m: m[0])
+
+
+def _named_branches(lexicon: Lexicon) -> dict[tuple[str, str], Group]:
+    """(parent id, lower-cased word) -> the one branch of the parent whose names hold the
+    word and whose parent's names do not ("pakistan" -> IS Pakistan Province)."""
+    words: dict[tuple[str, str], set[str]] = {}
+    by_id = {g.id: g for g in lexicon.groups}
+    for group in lexicon.groups:
+        parent = by_id.get(group.parent or "")
+        if parent is None:
+            continue
+        own = {w.lower() for a in parent.aliases for w in re.split(r"[\s'-]+", a)}
+        for alias in group.aliases:
+            for word in re.split(r"[\s'-]+", alias):
+                if word[:1].isupper() and word.lower() not in own:
+                    words.setdefault((parent.id, word.lower()), set()).add(group.id)
+    return {key: by_id[ids.pop()] for key, ids in words.items() if len(ids) == 1}
 
 
 def _possessed_branches(

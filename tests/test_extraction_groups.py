@@ -59,6 +59,15 @@ def test_a_parents_possessive_before_its_branch_is_one_mention_of_the_branch(mat
     ]
 
 
+def test_a_parents_branch_named_by_its_region_and_role(matcher):
+    text = "Daesh's Khorasan affiliate grew; ISIS’s Indian branch is no group; al-Qaeda's Indian wing."
+    assert _found(matcher, text) == [
+        ("Daesh's Khorasan affiliate", "is-k"),
+        ("ISIS", "is-core"),  # "Indian" names no branch of the Islamic State
+        ("al-Qaeda's Indian wing", "aqis"),
+    ]
+
+
 def test_word_boundaries(matcher):
     assert _found(matcher, "Talibanisation and Daeshist ideas; ISISx") == []
 
