@@ -80,7 +80,8 @@ def parted(
     # A clause's own groups: those before the first turn, or the one a later clause opens
     # with ("while KIB", "; the TTP"), not one named further on ("while not under this
     # banner, ... with Wilayat Khurasan").
-    own: dict[int, set[str]] = {0: {g.group_id for g in groups if g.start < cuts[0]} or set(referred)}
+    first = {g.group_id for g in groups if g.start < cuts[0]}
+    own: dict[int, set[str]] = {0: first or set(referred)}
     for k, turn in enumerate(turns, start=1):
         own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
 

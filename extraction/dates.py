@@ -5,12 +5,11 @@ Explicit forms: "Feb. 12, 2015", "27 Sep 2016", "In July 2013", "the summer of 2
 "1996-2001" (ranges), "since 2015" (a range to publication), numeric dates as tables
 and logs write them ("2022-03-04", "04/03/2022", "4.3.2022"; the year is certain whatever
 the order of day and month), and "after 9/11" or "post-9/11" (2001; a bare "9/11" names
-the attack and dates nothing). Relative forms are
-resolved against the publication date: "last month", "last year", "two years ago",
-"earlier this week", "in October" and "July 25" (the most recent such month not after
-publication); "two years earlier" counts from the explicit year just before it. Numbers
-that are not years are left alone: counts ("2000 fighters"), page and issue numbers, URL
-parts.
+the attack and dates nothing). Relative forms are resolved against the publication date:
+"last month", "last year", "two years ago", "earlier this week", "in October" and "July
+25" (the most recent such month not after publication); "two years earlier" counts from
+the explicit year just before it. Numbers that are not years are left alone: counts
+("2000 fighters"), page and issue numbers, URL parts, document symbols ("S/2015/441").
 """
 
 from __future__ import annotations
@@ -60,12 +59,11 @@ _NOT_AFTER_YEAR = re.compile(
 _NOT_BEFORE_YEAR = re.compile(r"(?:\b(?:No|no|nos?|pp?|[Pp]ages?|[Vv]ol|[Ii]ssue|Rs)\.?|\$)\s*$")
 _SINCE_HEAD = re.compile(r"[Ss]ince\s+$")
 _ELEVEN = re.compile(r"9/11(?![\w/-])")
-# A day's date in digits: ISO, or day and month (either order) before the year; not a UN
-# document symbol ("S/2024/92") nor a phone number, which these cannot match.
-_NUMERIC_DATE = re.compile(
-    r"(?<![\w/.-])(?:(?P<iso>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-    r"|\d{1,2}([/.])\d{1,2}\2(?P<year>(?:19|20)\d\d))(?![\w/-]|\.\d)"
-)
+# A day's date in digits around a year: ISO month and day after it, or day and month
+# (either order) before it; not a UN document symbol ("S/2024/92") nor a phone number.
+_ISO_TAIL = re.compile(r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-]|\.\d)")
+_DMY_HEAD = re.compile(r"(?<![\w/.-])\d{1,2}([/.])\d{1,2}\1$")
+_NOT_AFTER_DMY = re.compile(r"[\w/-]|\.\d")
 _AFTER_HEAD = re.compile(
     r"(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Pp]ost-|[Aa]ftermath\s+of|[Ww]ake\s+of)\s*(?:the\s+)?$"
 )
@@ -81,7 +79,6 @@ def find_years(text: str, start: int, end: int, published: dt.date | None) -> tu
     """Year references in ``text[start:end]``, in text order, with absolute offsets."""
     limit = published.year if published is not None else 2100
     found = list(_explicit(text, start, end))
-    found += _numeric_dates(text, start, end)
     found += _nine_eleven(text, start, end)
     found += _offsets(text, start, end, found)
     if published is not None:
@@ -199,6 +196,10 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
         if found and starts_word(text, found.start(), start):
             yield YearRef(year, None, "explicit", precision, found.start(), e)
             return
+    numeric = _numeric_date(text, start, end, s, e)
+    if numeric is not None:
+        yield YearRef(year, None, "explicit", "day", *numeric)
+        return
     if s > start and text[s - 1] in "/.$\u00a3\u20ac#,-":
         return
     if (e < end and text[e] in "/%-") or (
@@ -210,14 +211,16 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
     yield YearRef(year, None, "explicit", "year", s, e)
 
 
-def _numeric_dates(text: str, start: int, end: int) -> list[YearRef]:
-    """ "2022-03-04", "04/03/2022": a day's date whose year is certain."""
-    if not any(c in text[start:end] for c in "-/."):
-        return []
-    return [
-        YearRef(int(m["iso"] or m["year"]), None, "explicit", "day", m.start(), m.end())
-        for m in _NUMERIC_DATE.finditer(text, start, end)
-    ]
+def _numeric_date(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a day's date in digits around the year at ``[s, e)``: "2022-03-04",
+    "04/03/2022", "4.3.2022" (the year is certain whatever the order of day and month)."""
+    if e < end and text[e] == "-" and (s == start or text[s - 1] not in "/.-"):
+        iso = _ISO_TAIL.match(text, e, end)
+        return (s, iso.end()) if iso else None
+    if s > start and text[s - 1] in "/." and not _NOT_AFTER_DMY.match(text, e, end):
+        head = _DMY_HEAD.search(text, max(start, s - 6), s)
+        return (head.start(), e) if head else None
+    return None
 
 
 def _nine_eleven(text: str, start: int, end: int) -> list[YearRef]:

@@ -17,12 +17,12 @@ place when the sentence names another (``extraction.datelines``).
 The year is the reference nearest the place in its clause, then its sentence (not one
 inside an aside the place is not in: "JeM, already responsible for the attack two years
 earlier, scouted Delhi"), and each year listed with it makes an event of its own ("in 2009,
-2012 and 2014"; ``extraction.events``); failing that, the last one of an earlier sentence in the same paragraph or, less
-surely, in the paragraph before (a report's narrative keeps its date until it gives a new
-one, and a news story's paragraphs are a sentence or two), unless the sentence speaks of
-the present ("still", "now", "has been"); failing that, the publication year. A year from
-long before the group was founded (the lexicon's ``founded``) dates something else and is
-passed over.
+2012 and 2014"; ``extraction.events``); failing that, the last one of an earlier sentence
+in the same paragraph or, less surely, in the paragraph before (a report's narrative keeps
+its date until it gives a new one, and a news story's paragraphs are a sentence or two),
+unless the sentence speaks of the present ("still", "now", "has been"); failing that, the
+publication year. A year from long before the group was founded (the lexicon's
+``founded``) dates something else and is passed over.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def link_events(
         links = list(_links(text, sentences, i, groups_in, reporting, i in unknown_in))
         if not links:
             continue
-        # Needed too when the sentence's years all lie in asides (``_event``).
+        # Needed too when the sentence's years all lie in asides (``events_of``).
         carried = _carried(text, sentences, years, dated, i)
         if carried is not None and _NOW.search(text, sentence.start, sentence.end):
             carried = None

@@ -3,15 +3,14 @@ together but says the opposite of an event; "al-Qaeda could return to Helmand" s
 what may be, not of what was.
 
 Such sentences still make events (the analyst sees the claim and its denial or hedge in
-the evidence), with a confidence lowered by ``NEGATED`` or ``HEDGED`` (the hedges are
-ConText's "hypothetical" modifiers, Harkema et al. 2009, narrowed to modal verbs and
-conditions).  The cues follow NegEx (Chapman et al.
-2001, "A simple algorithm for identifying negated findings and diseases in discharge
-summaries") narrowed to what reports deny of armed groups: presence, links, activity,
-responsibility.  Their scope is short, as in NegEx: the words just before the group
-("no ties to Wilayat Khorasan"), those between the group and a place after it ("Daesh has
-no presence in Pakistan"), or just after the group when the place comes first ("In
-Pakistan, Daesh has no presence").
+the evidence), with a confidence lowered by ``NEGATED`` or ``HEDGED``.  The denials follow
+NegEx (Chapman et al. 2001, "A simple algorithm for identifying negated findings and
+diseases in discharge summaries") narrowed to what reports deny of armed groups: presence,
+links, activity, responsibility; the hedges are ConText's "hypothetical" modifiers
+(Harkema et al. 2009) narrowed to modal verbs and conditions.  The scope of both is short,
+as in NegEx: the words just before the group ("no ties to Wilayat Khorasan"), those
+between the group and a place after it ("Daesh has no presence in Pakistan"), or just
+after the group when the place comes first ("In Pakistan, Daesh has no presence").
 """
 
 from __future__ import annotations
