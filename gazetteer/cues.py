@@ -90,7 +90,8 @@ class SpanCues:
     """The name begins the proper name of another place ("Lucas Heights", "Victoria
     Barracks"): a place word of kind ``elsewhere`` follows, and the index lacks the whole."""
     countries: frozenset[str] = frozenset()
-    """Country codes the text ties the name to ("India-administered Kashmir")."""
+    """Country codes the text ties the name to ("India-administered Kashmir"), or
+    ``name:<folded name>`` of a place whose countries those are ("Pakistan's Punjab")."""
     container: str | None = None
     """The name after a comma ("Sialkot, *Punjab*"), or an abbreviation's admin-1."""
     container_admin1: tuple[str, str] | None = None
@@ -185,6 +186,8 @@ class Cues:
         last = tokens[-1].lower() if tokens and before[-1:].isspace() else ""
         coarse = last in self.by_kind["direction"]
         countries = self._administered(tokens) if tokens else frozenset()
+        if tokens and before[-1:].isspace() and tokens[-1][:1].isupper():
+            countries |= _possessor(tokens[-1])
         comma = after[:1] == "," and not listed
         container = self._container(after) if comma else None
         container_admin1 = self._abbreviation(after) if comma else None
@@ -272,6 +275,14 @@ class Cues:
     def _contained(self, before: str) -> str | None:
         match = _BEFORE_CONTAINED.search(before[-60:])
         return match.group(1) if match else None
+
+
+def _possessor(token: str) -> frozenset[str]:
+    """The place a capitalised possessive before a span names ("*Pakistan's* Punjab
+    province", "Karachi's Lyari"), as a ``countries`` entry; none for other tokens."""
+    if not token.endswith(("'s", "’s")) or len(token) < 4:
+        return frozenset()
+    return frozenset({f"name:{fold(token[:-2])}"})
 
 
 def _mates(before: str, after: str, comma_ok: bool) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ class Weights:
     type_cue: float = 0.7
     other_type: float = -0.25
     coarse_cue: float = 0.35
-    country_cue: float = 0.8
+    country_cue: float = 1.5
     container: float = 0.7
     container_country: float = 0.4
     within: float = 0.5
@@ -200,7 +200,7 @@ class Ranker:
         if cues.countries:
             codes = {c for c in cues.countries if not c.startswith("name:")}
             for name in (c[5:] for c in cues.countries if c.startswith("name:")):
-                codes |= self.holders.codes(name)[0]
+                codes |= self.holders.codes(name, container=True)[0]
             bonus = bonus + w.country_cue * np.array(
                 [r[0] in codes for r in self.pools.regions(pool)]
             )

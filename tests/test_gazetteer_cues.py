@@ -47,6 +47,12 @@ def test_administered_by_a_country(cues: Cues) -> None:
     assert _read(cues, "Pakistan-administered Kashmir", "Kashmir").countries == {"name:pakistan"}
 
 
+def test_a_possessive_place_before_the_name(cues: Cues) -> None:
+    assert _read(cues, "in Pakistan's Punjab province", "Punjab").countries == {"name:pakistan"}
+    assert _read(cues, "Karachi’s Lyari", "Lyari").countries == {"name:karachi"}
+    assert _read(cues, "the group's Khost base", "Khost").countries == frozenset()
+
+
 def test_containers_around_commas(cues: Cues) -> None:
     assert _read(cues, "Sialkot, Punjab, was hit", "Sialkot").container == "Punjab"
     assert _read(cues, "Sialkot, Punjab was hit", "Punjab").contained == "Sialkot"

@@ -205,6 +205,16 @@ def test_administered_cue_ties_kashmir_to_india(resolver: Resolver) -> None:
     )
 
 
+def test_a_possessive_country_ties_the_name_to_it(resolver: Resolver) -> None:
+    text = "Drones near Amritsar and Ludhiana; LeT's base in Pakistan's Punjab province."
+    results = _resolve(resolver, text, "Amritsar", "Ludhiana", "Punjab")
+    assert results[2] is not None and results[2].place.country_code == "PK"
+    # Without it, the text's other names decide.
+    text = "Drones near Amritsar and Ludhiana; a base in Punjab."
+    plain = _resolve(resolver, text, "Amritsar", "Ludhiana", "Punjab")[2]
+    assert plain is not None and plain.place.country_code == "IN"
+
+
 def test_compass_word_favours_large_areas(resolver: Resolver) -> None:
     plain = _resolve(resolver, "They met in Khost.", "Khost")[0]
     eastern = _resolve(resolver, "They met in eastern Khost.", "Khost")[0]
