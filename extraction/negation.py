@@ -72,7 +72,9 @@ def hedged(text: str, group: tuple[int, int], place: tuple[int, int]) -> bool:
     return _in_scope(_HEDGE, text, group, place)
 
 
-def _in_scope(cues: re.Pattern[str], text: str, group: tuple[int, int], place: tuple[int, int]):
+def _in_scope(
+    cues: re.Pattern[str], text: str, group: tuple[int, int], place: tuple[int, int]
+) -> bool:
     """A cue just before the group, between it and a place after it, or just after it
     when the place comes first."""
     (g_start, g_end), (p_start, _p_end) = group, place
