@@ -1,6 +1,7 @@
 """Citations for the toponym spotter: whether a gazetteer name in a text is the publisher or
 the periodical of a bibliographic reference ("London: Hurst, 2015", "“Title,” Herald, March
-2016") rather than a place the text is about.
+2016"), or the author of an author-year citation ("Rana (2018, p. 45)", "(Jones and Fair
+2010)"), rather than a place the text is about.
 
 See ``gazetteer/data/not_places.yaml`` for the policy behind the rule.
 """
@@ -31,6 +32,41 @@ _ISSUE_AFTER = re.compile(
 )
 #: What ends a quoted title right before a periodical's name: '“Title,” Herald', "*Title*, ".
 _TITLE_BEFORE = re.compile(r"[”\"’'*],?\s?$|,[”\"’'*]\s?$")
+
+
+#: An author-year citation after a name: "Rana (2018, p. 45)", "Sayed (2021) argues".
+_AUTHOR_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?[,;:)]")
+#: The same inside parentheses: "(Fair 2014;", "(Jones and Fair 2010)", "(Smith et al. 2019)".
+_AUTHOR_IN_PARENTHESES = re.compile(
+    r"(?:,? et al\.?|,? (?:and|&) [A-Z][\w'’-]+)?,? (?:19|20)\d\d[a-z]?[,;:)]"
+)
+#: A reference list's author at the start of a line: "Rana, A. *Storming*", "Rana, Muhammad
+#: Amir. 2018." (initials, or given names then the year); not a dateline, "Raleigh, N.C. (AP)".
+_AUTHOR_ENTRY = re.compile(
+    r", (?:(?:[A-Z]\.\s?)++(?!\s*[(\u2014\u2013-])"
+    r"|(?:[A-Z][a-z]+\.? ){1,3}?(?:[A-Z]\.\s?)*\(?(?:19|20)\d\d\)?[.,])"
+)
+#: Words before a place named with a year in parentheses ("the attack in Peshawar (2014)").
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "of", "around"})
+
+
+def cited_author(words: Words, first: int, last: int) -> bool:
+    """Whether words ``first..last`` are the author of an author-year citation: "Rana
+    (2018, p. 45)" (not after "in", "at" and the like: "the attack in Peshawar (2014)"), a
+    name and year inside parentheses, "(Fair 2014; Jones and Fair 2010)", or the author
+    opening an entry of a reference list, "Rana, A. *Storming*"."""
+    text, end = words.text, words.ends[last]
+    start = words.starts[first]
+    if text[end : end + 2] == ", " and (start == 0 or text[start - 1] == "\n"):
+        return not words.allcaps(last) and bool(_AUTHOR_ENTRY.match(text, end))
+    if text[end : end + 2] == " (":
+        before = words.folded[max(0, first - 2) : first]
+        locative = bool(before) and before[-1] in _LOCATIVE and before != ["according", "to"]
+        return not locative and bool(_AUTHOR_YEAR.match(text, end))
+    if not _AUTHOR_IN_PARENTHESES.match(text, end):
+        return False
+    opened = text.rfind("(", max(0, start - 80), start)
+    return opened >= 0 and text.find(")", opened, start) < 0
 
 
 def cited_publisher(words: Words, first: int, last: int, place_ends: set[int]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from operator import itemgetter
 
-from gazetteer.citations import cited_publisher
+from gazetteer.citations import cited_author, cited_publisher
 from gazetteer.nonplaces import NonPlaceRules
 from gazetteer.tokens import Words
 
@@ -134,7 +134,7 @@ class NameContext:
                 return False
             if prev >= 1 and folded[prev] in _OF_THE and self._org_of(first):
                 return False
-        if cited_publisher(w, first, last, self.place_ends):
+        if cited_publisher(w, first, last, self.place_ends) or cited_author(w, first, last):
             return False
         if self._ampersand and self._firm_partner(prev, first, self.place_ends):
             return False
@@ -186,6 +186,7 @@ class NameContext:
             arabic_name_before
             or hyphenated_article
             or cited_publisher(w, first, last, self.place_ends)
+            or cited_author(w, first, last)
         ):
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if caps[c]] if chain else chain
