@@ -142,6 +142,7 @@ def _line_cuts(text: str):
     for match in _BLANK.finditer(text):
         if not _continues(text, match.start(), match.end()):
             yield match.start()
+    tabbed = "\t" in text  # a table read from a word processor, one row a line
     for match in _LINE.finditer(text):
         if "\n" in match.group()[1:]:
             continue  # a blank line, handled above
@@ -153,12 +154,18 @@ def _line_cuts(text: str):
             or _BULLET.match(line)
             or line.endswith("|")  # a table row ("| 2022-03-04 | IS-K | Peshawar |")
             or following[:1] == "|"
+            or tabbed and ("\t" in line or "\t" in _next_line(text, match.end()))
             or _heading(line, following)
             or line
             and line[-1] in '.!?:\u201d"'
             and following[:1].isupper()
         ):
             yield match.start()
+
+
+def _next_line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _heading(line: str, following: str) -> bool:

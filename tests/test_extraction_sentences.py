@@ -55,6 +55,10 @@ def test_table_rows_are_their_own_sentences():
         "| 2022-03-04 | IS-K in Peshawar |",
         "After the table.",
     ]
+    tabbed = "Incidents in 2023 were\nDate\tGroup\n2023-01-30\tTTP in Peshawar\nthen none"
+    assert _texts(tabbed) == [
+        "Incidents in 2023 were", "Date\tGroup", "2023-01-30\tTTP in Peshawar", "then none"
+    ]
 
 
 def test_page_break_inside_a_sentence_is_joined_and_wrapped_lines_stay_together():
