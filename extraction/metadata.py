@@ -26,7 +26,13 @@ logger = logging.getLogger(__name__)
 
 _HEADER_LINES = 8
 _PROSE_LINE = 150
-"""Characters; a longer opening line is prose, and the header ends before it."""
+"""Characters; a longer opening line that ends a sentence, or holds the end of one, is prose
+(a paragraph, a photo caption), and the header ends before it."""
+_TITLE_LINE = 400
+"""Characters; a longer opening line is prose even without a full stop (a report's long
+title, "Fifteenth report of the Analytical Support ... Afghanistan", is shorter)."""
+#: A sentence ending inside a line: "... on Feb. 12, 2015. (European Pressphoto Agency)".
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[A-Z(\"\u201c]")
 _FOOTER_LINES = 8
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
@@ -136,7 +142,7 @@ def _header(lines: Iterable[str]) -> list[str]:
 
     Cleaning makes runs of whitespace (tabs, no-break spaces) single spaces. Only the
     lines kept are cleaned whole: a URL is one word (nothing to clean), and a line whose
-    first 600 characters already clean to more than 150 is prose (cleaning never lengthens).
+    first 1,600 characters already clean to more than 400 is prose (cleaning never lengthens).
     """
     header: list[str] = []
     for raw in lines:
@@ -146,10 +152,15 @@ def _header(lines: Iterable[str]) -> list[str]:
         if _URL_LINE.match(stripped):
             header.append(stripped)
             continue
-        if len(stripped) > 4 * _PROSE_LINE and _cleans_longer(stripped, 4 * _PROSE_LINE):
+        if len(stripped) > 4 * _TITLE_LINE and _cleans_longer(stripped, _TITLE_LINE):
             break
         line = _clean(stripped)
-        if len(line) > _PROSE_LINE or (line.endswith(".") and len(line.split()) > 12):
+        ends = line.endswith((".", "!", "?", "\"", "\u201d"))
+        if len(line) > _TITLE_LINE or (
+            len(line) > _PROSE_LINE and (ends or _SENTENCE_INSIDE.search(line))
+        ):
+            break
+        if ends and len(line.split()) > 12:
             break
         header.append(line)
         if len(header) == _HEADER_LINES:
@@ -161,17 +172,17 @@ def _clean(line: str) -> str:
     return " ".join(line.split())
 
 
-def _cleans_longer(line: str, prefix: int) -> bool:
-    """``len(_clean(line[:prefix])) > _PROSE_LINE``, tried on a shorter prefix first: a
+def _cleans_longer(line: str, limit: int) -> bool:
+    """``len(_clean(line[:4 * limit])) > limit``, tried on a shorter prefix first: a
     prefix never cleans longer than the longer prefix it starts, and prose rarely needs more."""
-    short = min(prefix, _PROSE_LINE + _PROSE_LINE // 3)
-    return len(_clean(line[:short])) > _PROSE_LINE or len(_clean(line[:prefix])) > _PROSE_LINE
+    short = limit + limit // 3
+    return len(_clean(line[:short])) > limit or len(_clean(line[: 4 * limit])) > limit
 
 
 def _is_title(line: str) -> bool:
     words = line.split()
     return (
-        2 <= len(words) <= 25
+        2 <= len(words) <= 60
         and not line.endswith((".", ",", ";", ":"))
         and any(c.isalpha() for c in line)
     )

@@ -97,6 +97,21 @@ def test_title_then_date_then_byline():
     assert (meta.published, meta.published_precision) == (dt.date(2018, 3, 12), "day")
 
 
+def test_a_long_title_without_a_full_stop_does_not_end_the_header():
+    title = (
+        "Fifteenth report of the Analytical Support and Sanctions Monitoring Team submitted "
+        "pursuant to resolution 2665 (2022) concerning the Taliban and other associated "
+        "individuals and entities constituting a threat to the peace of Afghanistan"
+    )
+    meta = from_text(f"{title}\nS/2024/463\nDated 10 June 2024\n\n{BODY}", TODAY, [])
+    assert (meta.published, meta.published_precision) == (dt.date(2024, 6, 10), "day")
+    assert meta.title == title
+    # A long line that ends a sentence, or holds the end of one, is prose (a paragraph, a
+    # photo caption): what follows it is not the header.
+    for prose in (title + " was published.", title + ". (European Pressphoto Agency)"):
+        assert from_text(f"{prose}\nDated 10 June 2024\n\n{BODY}", TODAY, []).published is None
+
+
 def test_byline_with_outlet():
     meta = from_text("Border clashes resume\nBy John Smith, Regional Times\n" + BODY, TODAY, [])
     assert (meta.title, meta.author, meta.source) == (
@@ -201,10 +216,11 @@ def test_sidecar_is_read_again_when_it_changes(tmp_path):
 
 @given(
     st.lists(
-        st.sampled_from(["word", " ", "   ", "\t", "\u00a0", "\u3000", "x" * 40]), max_size=200
-    ).map("".join)
+        st.sampled_from(["word", " ", "   ", "\t", "\u00a0", "\u3000", "x" * 40]), max_size=300
+    ).map("".join),
+    st.sampled_from([150, 400]),
 )
-def test_the_prose_check_on_a_short_prefix_first_is_the_check(line):
+def test_the_prose_check_on_a_short_prefix_first_is_the_check(line, limit):
     from extraction.metadata import _clean, _cleans_longer
 
-    assert _cleans_longer(line, 600) == (len(_clean(line[:600])) > 150)
+    assert _cleans_longer(line, limit) == (len(_clean(line[: 4 * limit])) > limit)
