@@ -32,6 +32,9 @@ _BRANCH = re.compile(
 )
 
 _POSSESSIVE = re.compile(r"['\u2019\u00b4]s\s+")
+# A parent's name with its branch's region after a dash: "Islamic State in Iraq and the
+# Levant - Khorasan", the UN's name of ISIL-K.
+_DASHED_BRANCH = re.compile(r" ?[-\u2013\u2014] ?(?P<name>[A-Z][a-z]+)\b")
 # A parent's branch named by its region and role: "Daesh's Pakistan affiliate".
 _NAMED_BRANCH = re.compile(
     r"['\u2019\u00b4]s\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
@@ -125,15 +128,20 @@ class GroupMatcher:
 
     def _branches(self, text: str, found: list[tuple[int, int, Group]]):
         """ "The Islamic State's affiliate" is the branch of it named last before, if any;
-        "the Islamic State's Khorasan chapter" is one mention of the branch, and so is
-        "Daesh's Pakistan affiliate" (the one branch whose names hold that word)."""
+        "the Islamic State's Khorasan chapter" is one mention of the branch, and so are
+        "Daesh's Pakistan affiliate" and "ISIL - Khorasan" (the one branch whose names hold
+        that word)."""
         last_child: dict[str, Group] = {}
         found = _possessed_branches(text, found)
         starts = [start for start, _, _ in found[1:]] + [len(text)] if found else []
         for (start, stop, group), following in zip(found, starts, strict=True):
-            named = _NAMED_BRANCH.match(text, stop, following) if group.id in self._parents else None
+            named = None
+            if group.id in self._parents:
+                named = _NAMED_BRANCH.match(text, stop, following) or _DASHED_BRANCH.match(
+                    text, stop, following
+                )
             child = self._named_branch(group, named["name"]) if named else None
-            if child is not None:  # "Daesh's Pakistan affiliate"
+            if child is not None:  # "Daesh's Pakistan affiliate", "ISIL - Khorasan"
                 last_child[group.id] = child
                 yield start, named.end(), child
                 continue

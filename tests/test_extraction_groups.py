@@ -66,6 +66,14 @@ def test_a_parents_branch_named_by_its_region_and_role(matcher):
         ("ISIS", "is-core"),  # "Indian" names no branch of the Islamic State
         ("al-Qaeda's Indian wing", "aqis"),
     ]
+    text = "ISIL \u2013 Khorasan (ISIL-K) grew; ISIL-Khorasan too; ISIL - Indian no; ISIL-Iraq."
+    assert _found(matcher, text) == [
+        ("ISIL \u2013 Khorasan", "is-k"),
+        ("ISIL-K", "is-k"),
+        ("ISIL-Khorasan", "is-k"),
+        ("ISIL", "is-core"),
+        ("ISIL", "is-core"),
+    ]
 
 
 def test_word_boundaries(matcher):
