@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
@@ -106,7 +106,9 @@ def link_events(
             continue
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         reporting = event_places(reporting, filed)
-        links = list(_links(text, sentences, i, groups_in, reporting, i in unknown_in))
+        links = list(
+            _links(text, sentences, i, groups_in, reporting, i in unknown_in, places_in)
+        )
         if not links:
             continue
         # Needed too when the sentence's years all lie in asides (``events_of``).
@@ -170,6 +172,7 @@ def _links(
     groups: dict[int, list[GroupMention]],
     places: list[Mention],
     unknown_actor: bool = False,
+    placed: Container[int] = (),
 ):
     sentence = sentences[i]
     if not places:
@@ -207,19 +210,26 @@ def _links(
         for group in referred:
             for place in places:
                 yield Link(group, place, kind, sentences[j].start, sentence.end)
-    for group in _claimants(text, sentences, i, groups):
+    for group in _claimants(text, sentences, i, groups, placed):
         for place in places:
             yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
 
 
 def _claimants(
-    text: str, sentences: Sequence[Sentence], i: int, groups: dict[int, list[GroupMention]]
+    text: str,
+    sentences: Sequence[Sentence],
+    i: int,
+    groups: dict[int, list[GroupMention]],
+    placed: Container[int] = (),
 ) -> list[GroupMention]:
-    """The groups that the next sentence of the paragraph says claimed what this one
-    reports ("Militants stormed a checkpoint in Kech. The BLA claimed responsibility."):
-    those named before the claim."""
+    """The groups that the next sentence says claimed what this one reports ("Militants
+    stormed a checkpoint in Kech. The BLA claimed responsibility."): those named before the
+    claim. The next sentence may open the next paragraph (a news story's paragraphs are a
+    sentence or two) if it names no place of its own (``placed``: sentences with places)."""
     j = i + 1
-    if j not in groups or _paragraph_break(text, sentences[i].end, sentences[j].start):
+    if j not in groups:
+        return []
+    if _paragraph_break(text, sentences[i].end, sentences[j].start) and j in placed:
         return []
     claim = claim_at(text, sentences[j].start, sentences[j].end)
     return [g for g in groups[j] if g.end <= claim] if claim is not None else []

@@ -160,8 +160,13 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
     assert event.sentence.startswith("Gunmen") and event.sentence.endswith("the attack.")
     sentence = _events(matcher, "The TTP stormed a checkpoint in Karachi in March 2014.")[0]
     assert event.confidence < sentence.confidence
-    # Not across a paragraph, not without a claim, not for a group named after the claim.
-    assert _events(matcher, f"{attack}\n\nThe TTP claimed responsibility.") == ()
+    # Into the next paragraph only when the claim names no place of its own; not without
+    # a claim, not for a group named after the claim.
+    (across,) = _events(matcher, f"{attack}\n\nThe TTP claimed responsibility.")
+    assert (across.place, across.link) == ("Karachi", "coreference")
+    assert [e.place for e in _events(matcher, f"{attack}\n\nThe TTP claimed Quetta.")] == [
+        "Quetta"
+    ]
     assert _events(matcher, f"{attack} The TTP denied any role.") == ()
     assert _events(matcher, f"{attack} Police, who claimed the attack, blamed the TTP.") == ()
 
@@ -316,7 +321,7 @@ def _link_events_by_definition(document, sentences, groups, places, years):
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
-        links = list(linking._links(text, sentences, i, groups_in, reporting))
+        links = list(linking._links(text, sentences, i, groups_in, reporting, False, places_in))
         # The year carried into a sentence that gives none for a place (``_event`` decides),
         # unless it speaks of the present.
         carried = None if context is None else (context, breaks == 1)
