@@ -12,7 +12,8 @@ next sentence of its paragraph says claimed it ("The BLA claimed responsibility"
 evidence running on to the claim. No events come from non-reporting sections
 (bibliography, notes, related links, credits), nor from a country named as an actor
 ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from a wire dateline's
-place when the sentence names another (``extraction.datelines``).
+place when the sentence names another (``extraction.datelines``), nor from a group named
+to describe another ("the al-Qaeda-aligned group").
 
 The year is the reference nearest the place in its clause, then its sentence (not one
 inside an aside the place is not in: "JeM, already responsible for the attack two years
@@ -63,6 +64,14 @@ _NOW = re.compile(
     r"|fights|recruits)\b",
     re.IGNORECASE,
 )
+# A group named to describe another, not as an actor: "the al-Qaeda-aligned group" (but
+# "Daesh-linked militants" are the group's own).
+_ATTRIBUTIVE = re.compile(
+    r"[-\u2010\u2011](?:linked|aligned|affiliated|allied|backed|inspired|leaning|style|type)"
+    r"\s+(?:[\w-]+\s+)?(?:groups?|organi[sz]ations?|outfits?|factions?|movements?|networks?"
+    r"|part(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _PLURAL = re.compile(
     r"\b(?:the|these|both|all)\s+(?:two\s+|three\s+)?(?:groups|parties|organi[sz]ations|outfits"
     r"|movements|sides|factions)\b",
@@ -88,9 +97,10 @@ def link_events(
     next one (where events can come from) are visited; the year carried into one is looked
     up when it makes events.
     """
+    text = document.text
+    groups = [g for g in groups if not _ATTRIBUTIVE.match(text, g.end)]
     if not groups or not places:
         return ()
-    text = document.text
     groups_in = _bucket(sentences, groups)
     places_in = _bucket(sentences, places)
     unknown_in = _bucket(sentences, unknown)

@@ -233,6 +233,14 @@ def test_each_year_listed_for_a_place_makes_an_event(matcher):
     assert events[0].event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
 
 
+def test_a_group_named_to_describe_another_is_no_actor(matcher):
+    events = _events(matcher, "LeT, the al-Qaeda-aligned group, was active in Karachi in 2015.")
+    assert [(e.group_short, e.place) for e in events] == [("LeT", "Karachi")]
+    # Militants linked to a group are its own.
+    events = _events(matcher, "In 2015 al-Qaeda-linked militants were operating in Karachi.")
+    assert [(e.group_short, e.place) for e in events] == [("AQ", "Karachi")]
+
+
 def test_one_event_per_group_place_and_sentence(matcher):
     events = _events(matcher, "The TTP in Karachi and again the TTP in Karachi.")
     assert len(events) == 1
