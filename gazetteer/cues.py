@@ -91,7 +91,10 @@ class SpanCues:
     Barracks"): a place word of kind ``elsewhere`` follows, and the index lacks the whole."""
     countries: frozenset[str] = frozenset()
     """Country codes the text ties the name to ("India-administered Kashmir"), or
-    ``name:<folded name>`` of a place whose countries those are ("Pakistan's Punjab")."""
+    ``name:<folded name>`` of a place whose countries those are ("Pakistan-administered")."""
+    possessor: str | None = None
+    """The name of a capitalised possessive right before the span ("*Pakistan's* Punjab
+    province", "*Dhaka's* Gulshan area"): the place that holds it, if it is a place."""
     container: str | None = None
     """The name after a comma ("Sialkot, *Punjab*"), or an abbreviation's admin-1."""
     container_admin1: tuple[str, str] | None = None
@@ -186,8 +189,9 @@ class Cues:
         last = tokens[-1].lower() if tokens and before[-1:].isspace() else ""
         coarse = last in self.by_kind["direction"]
         countries = self._administered(tokens) if tokens else frozenset()
+        possessor = None
         if tokens and before[-1:].isspace() and tokens[-1][:1].isupper():
-            countries |= _possessor(tokens[-1])
+            possessor = _possessor(tokens[-1])
         comma = after[:1] == "," and not listed
         container = self._container(after) if comma else None
         container_admin1 = self._abbreviation(after) if comma else None
@@ -199,7 +203,9 @@ class Cues:
             if within is not None and within.lower() in _TIMES:
                 within = None  # "Kabul in March": a time, not the Swiss district
         mates = _mates(before, after, container is None)
-        if not (types or coarse or countries or comma or contained is not None or within or mates):
+        if not (
+            types or coarse or countries or comma or contained is not None or within or mates
+        ) and possessor is None:
             return PLAIN  # most spans: no cue at all, one shared record
         return SpanCues(
             types=frozenset(types),
@@ -210,6 +216,7 @@ class Cues:
             contained=contained,
             within=within,
             mates=mates,
+            possessor=possessor,
         )
 
     def _list_unit(self, text: str, end: int, after: str) -> frozenset[str] | None:
@@ -277,12 +284,11 @@ class Cues:
         return match.group(1) if match else None
 
 
-def _possessor(token: str) -> frozenset[str]:
-    """The place a capitalised possessive before a span names ("*Pakistan's* Punjab
-    province", "Karachi's Lyari"), as a ``countries`` entry; none for other tokens."""
+def _possessor(token: str) -> str | None:
+    """The name of a capitalised possessive token ("Pakistan's" -> "Pakistan"), else None."""
     if not token.endswith(("'s", "’s")) or len(token) < 4:
-        return frozenset()
-    return frozenset({f"name:{fold(token[:-2])}"})
+        return None
+    return token[:-2]
 
 
 def _mates(before: str, after: str, comma_ok: bool) -> tuple[str, ...]:

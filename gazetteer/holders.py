@@ -22,6 +22,7 @@ _SIZE = np.array(
     [{"country": 0, "admin1": 1, "region": 1, "admin2": 2}.get(t, 3) for t in FEATURE_TYPES]
 )
 _EARTH_KM = 6371.0088
+_BIG_CITY = 100_000
 
 
 class Holders:
@@ -56,6 +57,18 @@ class Holders:
                 pool = self.pools.subset(pool, units)
         regions = self.pools.regions(pool)
         return {r[0] for r in regions if r[0]}, {r for r in regions if r[0] and r[1]}
+
+    def prominent(self, name: str) -> bool:
+        """Whether ``name`` stands first for a country, a province or a city of 100,000 or
+        more: a possessive before a name ("Dhaka's Gulshan") then says where it lies, where
+        a person's name ("Ladin's Kandahar compound") that some village bears would not."""
+        found = self.pools.get(fold(name))
+        if not len(found.rows):
+            return False
+        best = int(np.argmax(found.prior))
+        kind = FEATURE_TYPES[found.ftype[best]]
+        population = self.pools.gazetteer.population[found.rows[best]]
+        return kind in ("country", "admin1") or (kind == "city" and population >= _BIG_CITY)
 
     def outside(self, pool: Pool, holder: str) -> bool:
         """Whether the text puts a name in a place ("the Old City *of Hyderabad*", "Saddar

@@ -9,7 +9,7 @@ close to the places chosen for its other names, gain.  Two rounds settle most do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -170,6 +170,11 @@ class Ranker:
                 return None
         if cues.within and self.holders.outside(pool, cues.within):
             return None
+        if cues.possessor and self.holders.prominent(cues.possessor):
+            # "Dhaka's Gulshan area": none of Gulshan's candidates is in Dhaka.
+            if self.holders.outside(pool, cues.possessor):
+                return None
+            cues = replace(cues, countries=cues.countries | {f"name:{cues.possessor}"})
         if len(key) <= 3 and surface.isupper():
             # An acronym ("EU", "KP") names a country, province or region, or a city of a
             # million people ("NYC"), never a village spelled alike ("Eu", Normandy).

@@ -213,6 +213,10 @@ def test_a_possessive_country_ties_the_name_to_it(resolver: Resolver) -> None:
     text = "Drones near Amritsar and Ludhiana; a base in Punjab."
     plain = _resolve(resolver, text, "Amritsar", "Ludhiana", "Punjab")[2]
     assert plain is not None and plain.place.country_code == "IN"
+    # A name none of whose candidates lies in the possessor is not answered; a possessor
+    # that is no country, province or big city says nothing.
+    assert _resolve(resolver, "Karachi's Sialkot district", "Sialkot")[0] is None
+    assert _id(_resolve(resolver, "Bin Ladin's Sialkot house", "Sialkot")[0]) == "gn:1164909"
 
 
 def test_compass_word_favours_large_areas(resolver: Resolver) -> None:
