@@ -171,6 +171,9 @@ class NameContext:
         before = [folded[c] for c in chain]
         if not rules.org_prefixes.isdisjoint(before):
             return False
+        if not rules.nasab.isdisjoint(before):
+            self._note_surname(last)  # "Bin Ladin"
+            return False
         if k >= 2 and folded[k - 1] in _OF_THE and self._org_of(k):
             return False
         if not rules.person_words.isdisjoint(before):
@@ -242,6 +245,14 @@ class NameContext:
         word, sep = folded[nxt], seps[nxt]
         if self._ampersand and self._firm_partner(nxt, last, self.place_starts):
             return False
+        if (
+            first == last
+            and folded[first] in rules.nasab
+            and caps[nxt]
+            and w.joined(nxt)
+            and word not in rules.place_words_after
+        ):
+            return False  # "Bin" of "Bin Ladin"
         if (
             (sep == " " or sep == "-")
             and word in rules.person_particles

@@ -50,6 +50,8 @@ class NonPlaceRules:
     locative_cues: frozenset[str]
     particles: frozenset[str]
     person_particles: frozenset[str]
+    nasab: frozenset[str]
+    """Arabic "son of"/"daughter of" ("Bin Ladin"): before a capitalised word, a person's name."""
     abbreviations: frozenset[str]
     """All-capital place abbreviations, case-sensitive surfaces without dots ("FATA", "US")."""
     demonyms: Mapping[str, str]
@@ -125,6 +127,7 @@ def load_rules(
         locative_cues=_words(data["locative_cues"], "words", fold),
         particles=_words(data["name_particles"], "words", fold),
         person_particles=_words(data["person_particles"], "words", fold),
+        nasab=_words(data["nasab_particles"], "words", fold),
         abbreviations=frozenset(
             str(w).replace(".", "") for w in data["place_abbreviations"]["words"]
         ),

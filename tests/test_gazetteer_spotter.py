@@ -210,6 +210,8 @@ def test_surname_after_given_name_is_a_person_and_stays_one(spotter):
 def test_arabic_name_particles_do_not_hide_a_given_name(spotter):
     text = "Usama bin Ladin hid in Abbottabad; Bin Ladin's courier lived there."
     assert surfaces(spotter, text) == ["Abbottabad"]
+    # The nasab makes a person's name even with no given name before it.
+    assert surfaces(spotter, "Bin Ladin's compound in Abbottabad was raided.") == ["Abbottabad"]
 
 
 def test_a_speaker_is_a_person_unless_the_text_places_something_there(spotter):
