@@ -26,7 +26,7 @@ from gazetteer.cues import shipped_cues
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "candidates.yaml"
 
-_TOKEN = r"(?:[A-Z][\w'\u2019-]*|\d{1,4}|(?:al|ul|ud|ut|el|e|i)-[\w'\u2019-]+)"
+_TOKEN = r"(?:[A-Z][\w'\u2019-]*|\d{1,4}|(?:al|ul|ud|ut|el|e|i|wal|wa)-[\w'\u2019-]+)"
 # Between two capitalised words: English connectors, and the Arabic and Urdu ones written
 # apart ("Jamaat Tawhid wal Jihad", "Jaish al Adl", "Lashkar e Jhangvi").
 NAME = (

@@ -32,6 +32,9 @@ def test_naming_phrases(find):
     assert find("A group calling itself Jamaat Tawhid wal Jihad claimed it.") == [
         ("Jamaat Tawhid wal Jihad", "organisational name")
     ]
+    assert find("Fighters of Katibat al-Tawhid wal-Jihad moved.") == [
+        ("Katibat al-Tawhid wal-Jihad", "organisational name")
+    ]
 
 
 def test_allegiance_and_responsibility(find):
