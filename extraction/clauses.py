@@ -19,6 +19,12 @@ from extraction.sentences import Sentence
 
 # Where a sentence turns to another actor: "..., while KIB fights in Idlib"; "...; LeT ...".
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s|;\s", re.IGNORECASE)
+# A subordinate clause opening a sentence, up to its comma: "Since the Taliban takeover of
+# Kabul in August 2021, ...", "After the fall of the Taliban government in 2001, ...".
+_LEADING = re.compile(
+    r"(?:Since|After|Following|Before|During|When|Although|Though|Despite|Amid|Unlike|Until"
+    r"|Once|While)\b[^,;.]{3,160},"
+)
 _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
 _ASIDE = re.compile(
@@ -74,25 +80,41 @@ def parted(
     group opens its own clause; ``referred``: the groups a first clause naming none refers
     back to ("the group ..., while IS-K ...")."""
     turns = list(_CONTRAST.finditer(text, sentence.start, sentence.end))
-    if not turns:
+    lead = _LEADING.match(text, sentence.start, sentence.end)
+    if lead and turns and turns[0].start() < lead.end():
+        lead = None
+    if not turns and not lead:
         return lambda group, place: False
     cuts = [m.start() for m in turns]
     # A clause's own groups: those before the first turn, or the one a later clause opens
     # with ("while KIB", "; the TTP"), not one named further on ("while not under this
     # banner, ... with Wilayat Khurasan").
-    first = {g.group_id for g in groups if g.start < cuts[0]}
+    first = {g.group_id for g in groups if g.start < (cuts[0] if cuts else sentence.end)}
     own: dict[int, set[str]] = {0: first or set(referred)}
     for k, turn in enumerate(turns, start=1):
         own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
+    if lead:
+        # A leading subordinate clause ("Since the Taliban takeover of Kabul in 2021, the
+        # TTP has regrouped in Kunar") is a clause of its own; the main clause's groups,
+        # wherever they stand in it, are its actors.
+        main = {g.group_id for g in groups if lead.end() <= g.start < (cuts + [sentence.end])[0]}
+        intro = {g.group_id for g in groups if g.start < lead.end()}
+        cuts.insert(0, lead.end() - 1)
+        own = {0: intro, 1: main or set(referred), **{k + 1: v for k, v in own.items() if k}}
 
     def other(group: GroupMention, place: Mention) -> bool:
         clause, home = bisect_right(cuts, place.start), bisect_right(cuts, group.start)
         if clause == home:
             return False
         # Another group's clause, or one of no group when this group opens a later clause
-        # of its own ("Officials in Herat said ..., while the Haqqani network moved to Gardez").
+        # of its own ("Officials in Herat said ..., while the Haqqani network moved to Gardez"),
+        # unless that is a leading clause setting the scene ("When he was captured in
+        # Faisalabad in 2002, Abu Zubaydah was in a safe house run by LeT").
         return bool(own[clause] - {group.group_id}) or (
-            not own[clause] and home > 0 and group.group_id in own[home]
+            not own[clause]
+            and home > 0
+            and group.group_id in own[home]
+            and not (lead and clause == 0)
         )
 
     return other

@@ -197,6 +197,16 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
             "The TTP met. Later the group hit Quetta, while LeT trained in Karachi.",
             [("TTP", "Quetta"), ("LeT", "Karachi")],
         ),
+        # A leading subordinate clause is a clause of its own when it names a group; when
+        # it names none, it sets the scene for the main clause's group.
+        (
+            "Since the Taliban took Quetta in 2021, the TTP has regrouped in Karachi.",
+            [("Taliban", "Quetta"), ("TTP", "Karachi")],
+        ),
+        (
+            "When he was captured in Quetta in 2002, he was in a safe house run by LeT.",
+            [("LeT", "Quetta")],
+        ),
         # A clause of no group is not the actor's of a later clause that a group opens.
         (
             "The TTP met. Later gunmen hit Quetta, while LeT trained in Karachi.",
