@@ -2,7 +2,8 @@
 where it claims an attack.
 
 "JA operates along the border with Badakhshan, while KIB fights in Idlib" names two groups
-in two clauses: neither was active in the other's places. In "JeM, already responsible for
+in two clauses: neither was active in the other's places; nor was the Taliban in "Since the
+Taliban took Kabul, the TTP has regrouped in Kunar". In "JeM, already responsible for
 the Pulwama attack two years earlier, was scouting Delhi" the aside's year is not Delhi's.
 "The BLA claimed responsibility" makes the BLA the actor of what the sentence before
 reports (``extraction.linking``).
