@@ -18,13 +18,19 @@ from collections.abc import Callable
 from atlas.records import GroupMention, Mention, YearRef
 from extraction.sentences import Sentence
 
-# Where a sentence turns to another actor: "..., while KIB fights in Idlib"; "...; LeT ...".
-_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s|;\s", re.IGNORECASE)
+# Where a sentence may turn to another actor: "..., while KIB fights in Idlib"; "...; LeT
+# ..."; "..., and LeT trained in Karachi" (a turn counts when a group opens it).
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|and)\s|;\s", re.IGNORECASE)
 # A subordinate clause opening a sentence, up to its comma: "Since the Taliban takeover of
 # Kabul in August 2021, ...", "After the fall of the Taliban government in 2001, ...".
 _LEADING = re.compile(
     r"(?:Since|After|Following|Before|During|When|Although|Though|Despite|Amid|Unlike|Until"
     r"|Once|While)\b[^,;.]{3,160},"
+    # Not when the comma goes on with the same clause ("After 2001 the IMU moved to Wana,
+    # where it fought alongside the TTP").
+    r"(?!\s*(?:where|which|who|whom|whose|when|while|and|but|or|as|including|with|although"
+    r"|though|because|since|until|then)\b)",
+    re.IGNORECASE,
 )
 _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
@@ -80,7 +86,13 @@ def parted(
     in Idlib") than a group: one that names a group of its own, or names none while the
     group opens its own clause; ``referred``: the groups a first clause naming none refers
     back to ("the group ..., while IS-K ...")."""
-    turns = list(_CONTRAST.finditer(text, sentence.start, sentence.end))
+    # ", and" after a group's name goes on with a list of groups, not to another clause.
+    ends = {g.end for g in groups}
+    turns = [
+        m
+        for m in _CONTRAST.finditer(text, sentence.start, sentence.end)
+        if not (m.start() in ends and m.group()[1:].strip().lower() == "and")
+    ]
     lead = _LEADING.match(text, sentence.start, sentence.end)
     if lead and turns and turns[0].start() < lead.end():
         lead = None

@@ -182,6 +182,15 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
             "The TTP held Quetta in 2014; LeT trained in Karachi.",
             [("TTP", "Quetta"), ("LeT", "Karachi")],
         ),
+        # ", and" opens a clause when a group opens it, not inside a list of groups.
+        (
+            "The TTP held Quetta in 2014, and LeT trained in Karachi.",
+            [("TTP", "Quetta"), ("LeT", "Karachi")],
+        ),
+        (
+            "The TTP, and LeT, trained in Karachi in 2014.",
+            [("TTP", "Karachi"), ("LeT", "Karachi")],
+        ),
         # A clause that does not open with a group shares the first clause's group, and
         # the group it names later is still no actor of the first clause.
         (
@@ -206,6 +215,11 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
         (
             "When he was captured in Quetta in 2002, he was in a safe house run by LeT.",
             [("LeT", "Quetta")],
+        ),
+        # A comma that goes on with the same clause ends no leading clause.
+        (
+            "After 2001 the TTP moved to Quetta, where it fought alongside LeT in Karachi.",
+            [("TTP", "Quetta"), ("TTP", "Karachi"), ("LeT", "Quetta"), ("LeT", "Karachi")],
         ),
         # A clause of no group is not the actor's of a later clause that a group opens.
         (
