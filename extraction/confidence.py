@@ -20,6 +20,8 @@ _CARRIED = 0.9
 """A year read from an earlier sentence of the paragraph is a little less sure."""
 _CARRIED_ACROSS = 0.85
 """One read from the paragraph before is less sure again."""
+_ASIDE = 0.6
+"""A group named in an aside, linked to a place outside it."""
 _FAR = 300
 """Characters between group and place at which the distance factor bottoms out (0.5)."""
 
@@ -42,10 +44,13 @@ def confidence(
     year: YearRef,
     *,
     across: bool = False,
+    aside: bool = False,
 ) -> float:
     """The confidence of an event in [0, 1]: ``kind`` of link ("sentence", "anaphor",
     "claim", "context", "context_last") from the evidence starting at ``start``, closeness, place
-    score and type, ``year`` (``across``: carried from the paragraph before), and whether the
+    score and type, ``year`` (``across``: carried from the paragraph before), whether the group
+    stands in an aside the place is outside of (``aside``: "LeT, which has ties to the TTP,
+    trained in Muridke" says little of the TTP in Muridke), and whether the
     sentence makes the group a target, denies the link or states it as a possibility."""
     value = _BASE[kind]
     if kind == "sentence":
@@ -55,6 +60,8 @@ def confidence(
     value *= _YEAR[year.source] * (_CARRIED if 0 <= year.start < start else 1.0)
     if across:
         value *= _CARRIED_ACROSS
+    if aside:
+        value *= _ASIDE
     if _TARGET.search(text, max(0, group.start - 40), group.start):
         value *= _TARGET_PENALTY
     spans = (group.start, group.end), (place.start, place.end)

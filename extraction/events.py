@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
-from extraction.clauses import outside_asides
+from extraction.clauses import asides, outside_asides
 from extraction.confidence import confidence
 from extraction.dates import coordinated, year_near
 
@@ -100,10 +100,26 @@ def _event(
         place_start=place.start,
         place_end=place.end,
         confidence=confidence(
-            document.text, group, place, link.kind, link.start, year, across=across
+            document.text,
+            group,
+            place,
+            link.kind,
+            link.start,
+            year,
+            across=across,
+            aside=link.kind == "sentence" and _in_aside_without(document.text, link),
         ),
         link="sentence" if link.kind == "sentence" else "coreference",
         published=document.published,
+    )
+
+
+def _in_aside_without(text: str, link: Link) -> bool:
+    """Whether the link's group stands in an aside of its sentence that the place is not in."""
+    group, place = link.group, link.place
+    return any(
+        s <= group.start < e and not s <= place.start < e
+        for s, e in asides(text, link.start, link.end)
     )
 
 

@@ -257,6 +257,12 @@ def test_each_year_listed_for_a_place_makes_an_event(matcher):
     assert events[0].event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
 
 
+def test_a_group_in_an_aside_is_a_less_sure_actor_of_the_places_outside_it(matcher):
+    events = _events(matcher, "LeT, which has ties to the TTP, trained men in Karachi in 2015.")
+    confidence = {e.group_short: e.confidence for e in events}
+    assert set(confidence) == {"LeT", "TTP"} and confidence["TTP"] < 0.7 * confidence["LeT"]
+
+
 def test_a_group_named_to_describe_another_is_no_actor(matcher):
     events = _events(matcher, "LeT, the al-Qaeda-aligned group, was active in Karachi in 2015.")
     assert [(e.group_short, e.place) for e in events] == [("LeT", "Karachi")]
