@@ -200,6 +200,9 @@ def _around_year(text: str, start: int, end: int, s: int, e: int, year: int):
     if numeric is not None:
         yield YearRef(year, None, "explicit", "day", *numeric)
         return
+    if s > start and text[s - 1] == "-" and text[max(start, s - 4) : s].lower() == "mid-":
+        yield YearRef(year, None, "explicit", "year", s - 4, e)  # "in mid-2021"
+        return
     if s > start and text[s - 1] in "/.$\u00a3\u20ac#,-":
         return
     if (e < end and text[e] in "/%-") or (

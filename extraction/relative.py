@@ -1,5 +1,5 @@
 """Dates relative to the publication date: "last month", "two years ago", "in October",
-"July 25", "yesterday", "on Tuesday"."""
+"July 25", "14 August", "yesterday", "on Tuesday"."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _PREPOSITION_HEAD = re.compile(
     r"(?:early\s+|late\s+|mid-?)?$"
 )
 _NO_YEAR_TAIL = re.compile(r"\s*,?\s*(?:of\s+)?\d")
+_DAY_FIRST = re.compile(r"(?<![\w.,/-])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _THIS_HEAD = re.compile(r"(?i:last|this|past)\s+$")
 _AGO_HEAD = re.compile(
     r"(?i:\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}))\s+$"
@@ -86,6 +87,11 @@ def _months(text: str, start: int, end: int, published: dt.date):
         # is ("Jan."): at a sentence's end the stop is not part of it ("in January.").
         name = m.group().rstrip(".")
         e = s + len(name)
+        day_first = _DAY_FIRST.search(text, max(start, s - 14), s)
+        if day_first and name in FULL_MONTHS and not _NO_YEAR_TAIL.match(text, e, end):
+            # "on 14 August": the day before the month, as British and UN texts write it.
+            yield YearRef(year, None, "relative", "day", day_first.start(), e)
+            continue
         head = _PREPOSITION_HEAD.search(text, max(start, s - 16), s)
         if (
             name in FULL_MONTHS

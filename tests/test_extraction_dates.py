@@ -25,6 +25,7 @@ def _refs(text, published=PUBLISHED):
     [
         ("arrested on Feb. 12, 2015 in", ("Feb. 12, 2015", 2015, None, "explicit", "day")),
         ("Dated 27 Sep 2016 under", ("27 Sep 2016", 2016, None, "explicit", "day")),
+        ("regrouped in mid-2015 near", ("mid-2015", 2015, None, "explicit", "year")),
         ("| 2015-03-04 | IS-K |", ("2015-03-04", 2015, None, "explicit", "day")),
         ("on 04/03/2015 in", ("04/03/2015", 2015, None, "explicit", "day")),
         ("raided on 4.3.2015.", ("4.3.2015", 2015, None, "explicit", "day")),
@@ -50,6 +51,8 @@ def _refs(text, published=PUBLISHED):
         ("released earlier this week", ("this week", 2016, None, "relative", "day")),
         ("discovered in October, and", ("in October", 2015, None, "relative", "month")),
         ("attacked Kunar in January.", ("in January", 2016, None, "relative", "month")),
+        ("attacked on 14 August.", ("14 August", 2015, None, "relative", "day")),
+        ("on the 3rd of June the", ("3rd of June", 2016, None, "relative", "day")),
         ("seized in May by police", ("in May", 2016, None, "relative", "month")),
         ("the report, dated July 25 but", ("July 25", 2015, None, "relative", "day")),
     ],
