@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from atlas.records import GroupMention, Mention, YearRef
+from atlas.records import GroupCandidate, GroupMention, Mention, YearRef
 from extraction.sentences import Sentence
 
 # Where a sentence may turn to another actor: "..., while KIB fights in Idlib"; "...; LeT
@@ -34,6 +34,8 @@ _LEADING = re.compile(
 )
 _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
+_NAMED_REACH = 30
+"""The same for a name the lexicon lacks, introduced ("a new group called ")."""
 _ASIDE = re.compile(
     r",\s+(?:already|who|which|once|then|previously|formerly|itself|themselves)\b[^,;.]*,",
     re.IGNORECASE,
@@ -81,13 +83,20 @@ def parted(
     sentence: Sentence,
     groups: list[GroupMention],
     referred: frozenset[str] = frozenset(),
+    unknown: Sequence[GroupCandidate] = (),
 ) -> Callable[[GroupMention, Mention], bool]:
     """A test of whether a place lies in another contrasted clause ("..., while KIB fights
     in Idlib") than a group: one that names a group of its own, or names none while the
     group opens its own clause; ``referred``: the groups a first clause naming none refers
-    back to ("the group ..., while IS-K ...")."""
+    back to ("the group ..., while IS-K ..."); ``unknown``: group-like names the lexicon
+    lacks, which own their clauses as groups do ("..., and the Ittehad-ul-Mujahideen
+    Pakistan operates in North Waziristan")."""
+    actors = [(g.start, g.end, g.group_id) for g in groups]
+    # A name the lexicon lacks often comes with its introduction ("and a group called X").
+    actors += [(c.start, c.end, f"?{c.text}") for c in unknown]
+    reach = {f"?{c.text}": _NAMED_REACH for c in unknown}
     # ", and" after a group's name goes on with a list of groups, not to another clause.
-    ends = {g.end for g in groups}
+    ends = {end for _, end, _ in actors}
     turns = [
         m
         for m in _CONTRAST.finditer(text, sentence.start, sentence.end)
@@ -102,16 +111,21 @@ def parted(
     # A clause's own groups: those before the first turn, or the one a later clause opens
     # with ("while KIB", "; the TTP"), not one named further on ("while not under this
     # banner, ... with Wilayat Khurasan").
-    first = {g.group_id for g in groups if g.start < (cuts[0] if cuts else sentence.end)}
+    first = {a for start, _, a in actors if start < (cuts[0] if cuts else sentence.end)}
     own: dict[int, set[str]] = {0: first or set(referred)}
     for k, turn in enumerate(turns, start=1):
-        own[k] = {g.group_id for g in groups if 0 <= g.start - turn.end() <= _SUBJECT_REACH}
+        own[k] = {
+            a
+            for start, _, a in actors
+            if 0 <= start - turn.end() <= reach.get(a, _SUBJECT_REACH)
+        }
     if lead:
         # A leading subordinate clause ("Since the Taliban takeover of Kabul in 2021, the
         # TTP has regrouped in Kunar") is a clause of its own; the main clause's groups,
         # wherever they stand in it, are its actors.
-        main = {g.group_id for g in groups if lead.end() <= g.start < (cuts + [sentence.end])[0]}
-        intro = {g.group_id for g in groups if g.start < lead.end()}
+        stop = (cuts + [sentence.end])[0]
+        main = {a for start, _, a in actors if lead.end() <= start < stop}
+        intro = {a for start, _, a in actors if start < lead.end()}
         cuts.insert(0, lead.end() - 1)
         own = {0: intro, 1: main or set(referred), **{k + 1: v for k, v in own.items() if k}}
 

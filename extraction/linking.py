@@ -117,7 +117,7 @@ def link_events(
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         reporting = event_places(reporting, filed)
         links = list(
-            _links(text, sentences, i, groups_in, reporting, i in unknown_in, places_in)
+            _links(text, sentences, i, groups_in, reporting, unknown_in.get(i, ()), places_in)
         )
         if not links:
             continue
@@ -181,7 +181,7 @@ def _links(
     i: int,
     groups: dict[int, list[GroupMention]],
     places: list[Mention],
-    unknown_actor: bool = False,
+    unknown: Sequence[GroupCandidate] = (),
     placed: Container[int] = (),
 ):
     sentence = sentences[i]
@@ -203,7 +203,7 @@ def _links(
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         ids = frozenset(g.group_id for g in referred[2]) if referred else frozenset()
-        other_clause = parted(text, sentence, groups[i], ids)
+        other_clause = parted(text, sentence, groups[i], ids, unknown)
         for group in groups[i]:
             for place in places:
                 if other_clause(group, place):
@@ -214,7 +214,7 @@ def _links(
         for _, group, place in best.values():
             yield Link(group, place, "sentence", sentence.start, sentence.end)
         return
-    antecedent = None if unknown_actor else _antecedent(text, sentences, i, groups)
+    antecedent = None if unknown else _antecedent(text, sentences, i, groups)
     if antecedent is not None:
         j, kind, referred = antecedent
         for group in referred:

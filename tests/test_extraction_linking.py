@@ -153,6 +153,11 @@ def test_a_sentence_about_a_group_the_lexicon_lacks_is_not_the_group_named_befor
     assert [e.place for e in _events(matcher, known)] == ["Quetta", "Karachi"]
 
 
+def test_a_group_the_lexicon_lacks_owns_the_clause_it_opens(matcher):
+    text = "The TTP hit Quetta in 2015, and a group called Jund al-Fida operates in Karachi."
+    assert [(e.group_short, e.place) for e in _events(matcher, text)] == [("TTP", "Quetta")]
+
+
 def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matcher):
     attack = "Gunmen stormed a checkpoint in Karachi in March 2014."
     (event,) = _events(matcher, f"{attack} The TTP claimed responsibility for the attack.")
@@ -359,7 +364,7 @@ def _link_events_by_definition(document, sentences, groups, places, years):
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
-        links = list(linking._links(text, sentences, i, groups_in, reporting, False, places_in))
+        links = list(linking._links(text, sentences, i, groups_in, reporting, (), places_in))
         # The year carried into a sentence that gives none for a place (``_event`` decides),
         # unless it speaks of the present.
         carried = None if context is None else (context, breaks == 1)
