@@ -43,7 +43,9 @@ _ASIDE = re.compile(
 _CLAIM = re.compile(
     r"\b(?:(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:(?:the\s+)?(?:full\s+)?"
     r"(?:responsibility|credit)|(?:the|that|this)\s+(?:attack|bombing|assault|blast|killings?"
-    r"|ambush|raid|strike))|(?:said|says)\s+(?:that\s+)?it\s+(?:had\s+)?carried\s+out)\b",
+    r"|ambush|raid|strike))"
+    r"|claim(?:ed|s)\s+(?:it|them)\b(?!\s+(?:was|is|were|had|has|would|to))"
+    r"|(?:said|says)\s+(?:that\s+)?it\s+(?:had\s+)?carried\s+out)\b",
     re.IGNORECASE,
 )
 
@@ -129,9 +131,14 @@ def parted(
         cuts.insert(0, lead.end() - 1)
         own = {0: intro, 1: main or set(referred), **{k + 1: v for k, v in own.items() if k}}
 
+    # A later clause that claims what an earlier one reports ("..., and the Islamic State
+    # claimed it") is about that clause's places.
+    bounds = [*cuts, sentence.end]
+    claims = {k for k in range(1, len(bounds)) if _CLAIM.search(text, bounds[k - 1], bounds[k])}
+
     def other(group: GroupMention, place: Mention) -> bool:
         clause, home = bisect_right(cuts, place.start), bisect_right(cuts, group.start)
-        if clause == home:
+        if clause == home or (home in claims and clause < home):
             return False
         # Another group's clause, or one of no group when this group opens a later clause
         # of its own ("Officials in Herat said ..., while the Haqqani network moved to Gardez"),

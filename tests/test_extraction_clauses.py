@@ -19,6 +19,8 @@ from tests.factories import make_document, make_mention
         ("JeM claimed the attack within hours.", "claimed the attack"),
         ("The TTP claims full responsibility.", "claims full responsibility"),
         ("The BLA said it had carried out the raid.", "said it had carried out"),
+        ("and the Islamic State claimed it.", "claimed it"),
+        ("He claimed it was a police raid.", None),
         ("The TTP denied any role.", None),
         ("He claimed the TTP was behind it.", None),
     ],

@@ -211,6 +211,11 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
             "The TTP met. Later the group hit Quetta, while LeT trained in Karachi.",
             [("TTP", "Quetta"), ("LeT", "Karachi")],
         ),
+        # A clause that claims what the one before reports is about its places.
+        (
+            "The TTP attacked Quetta in 2014, and LeT claimed it.",
+            [("TTP", "Quetta"), ("LeT", "Quetta")],
+        ),
         # A leading subordinate clause is a clause of its own when it names a group; when
         # it names none, it sets the scene for the main clause's group.
         (
