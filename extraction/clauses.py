@@ -94,8 +94,8 @@ def parted(
     lacks, which own their clauses as groups do ("..., and the Ittehad-ul-Mujahideen
     Pakistan operates in North Waziristan")."""
     actors = [(g.start, g.end, g.group_id) for g in groups]
-    # A name the lexicon lacks often comes with its introduction ("and a group called X").
     actors += [(c.start, c.end, f"?{c.text}") for c in unknown]
+    # A name the lexicon lacks often comes with its introduction ("and a group called X").
     reach = {f"?{c.text}": _NAMED_REACH for c in unknown}
     # ", and" after a group's name goes on with a list of groups, not to another clause.
     ends = {end for _, end, _ in actors}
