@@ -84,6 +84,7 @@ def test_cue_far_from_the_link_does_not_count(before: str, filler: str) -> None:
         ("Analysts fear that al-Qaeda could return to Helmand.", "al-Qaeda", "Helmand", True),
         ("If the TTP regroups in Swat, talks will fail.", "TTP", "Swat", True),
         ("In Kunar, IS-K might rebuild its camps.", "IS-K", "Kunar", True),
+        ("The TTP is expected to intensify attacks in Bannu.", "TTP", "Bannu", True),
         ("Al-Qaeda returned to Helmand in 2021.", "Al-Qaeda", "Helmand", False),
         # A hedge about something else, further back, does not reach the link.
         (
