@@ -8,10 +8,10 @@ NegEx (Chapman et al. 2001, "A simple algorithm for identifying negated findings
 diseases in discharge summaries") narrowed to what reports deny of armed groups: presence,
 links, activity, responsibility; the hedges are ConText's "hypothetical" modifiers
 (Harkema et al. 2009) narrowed to modal verbs, conditions and expectations ("is expected
-to").  The scope of both is short,
-as in NegEx: the words just before the group ("no ties to Wilayat Khorasan"), those
-between the group and a place after it ("Daesh has no presence in Pakistan"), or just
-after the group when the place comes first ("In Pakistan, Daesh has no presence").
+to").  The scope of both is short, as in NegEx: the words just before the group ("no ties
+to Wilayat Khorasan"), those between the group and a place after it ("Daesh has no
+presence in Pakistan"), or just after the group when the place comes first ("In
+Pakistan, Daesh has no presence").
 """
 
 from __future__ import annotations
