@@ -26,7 +26,8 @@ LISTED = 32
 
 _FIRST, _LAST = itemgetter(0), itemgetter(1)
 _NOT_A_CUE_GAP = frozenset({"the"})
-_HYPHENS = ("-", "‐", "‑")
+#: Separators that join the parts of a hyphenated word ("Khyber-Pakhtunkhwa").
+HYPHENS = ("-", "‐", "‑")
 _OF_THE = ("of", "the")
 #: How many words before a name the person/organisation rules look at (bounded, so that a
 #: long run of capitalised words costs linear time).
@@ -158,7 +159,7 @@ class NameContext:
         arabic_name_before = (
             chain
             and not caps[chain[0]]
-            and seps[first] in _HYPHENS
+            and seps[first] in HYPHENS
             and chain[0] > 0
             and seps[chain[0]] == " "
             and caps[chain[0] - 1]
@@ -181,7 +182,7 @@ class NameContext:
             return False
         hyphenated_article = (
             first > 0
-            and seps[first] in _HYPHENS
+            and seps[first] in HYPHENS
             and not caps[first - 1]
             and folded[first - 1] in rules.person_particles
         )
@@ -257,7 +258,7 @@ class NameContext:
             (sep == " " or sep == "-")
             and word in rules.person_particles
             and nxt + 1 < len(caps)
-            and seps[nxt + 1] in _HYPHENS
+            and seps[nxt + 1] in HYPHENS
             and caps[nxt + 1]
         ):
             return False  # "Ansar al-Islam", "Sitara-e-Imtiaz"

@@ -12,14 +12,21 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from gazetteer.namecontext import DEMONYM, LISTED, NEVER_ALONE, ORG, PLACE, NameContext
+from gazetteer.namecontext import (
+    DEMONYM,
+    HYPHENS,
+    LISTED,
+    NEVER_ALONE,
+    ORG,
+    PLACE,
+    NameContext,
+)
 from gazetteer.nonplaces import NonPlaceRules
 from gazetteer.tokens import Words
 
 #: Separators allowed inside one multi-word name ("Dera Ismail Khan", "Khyber-Pakhtunkhwa",
 #: "St. Louis", "Martha's Vineyard", "Jammu & Kashmir", a name wrapped onto the next line).
 _INNER_SEPS = frozenset({" ", "-", "‐", "‑", "'", "’", ".", ". ", "\n", "&", " & "})
-_HYPHENS = frozenset({"-", "‐", "‑"})
 #: What follows an all-capital dateline place: "KARACHI:", "PESHAWAR, Pakistan (AP) -",
 #: "QUETTA, Pakistan, Oct. 3, 2022 (Reuters) -".
 _DATELINE_AFTER = re.compile(
@@ -169,7 +176,7 @@ class _Judge(NameContext):
                 and caps[k - 1]
                 and folded[k - 1] not in particles
             )
-            or (k < last and caps[k - 1] and w.seps[k] in _HYPHENS)
+            or (k < last and caps[k - 1] and w.seps[k] in HYPHENS)
             for k in range(first + 1, last + 1)
         )
 
