@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 from geopy.distance import great_circle
 
+from gazetteer.document import EARTH_KM
 from gazetteer.normalize import fold
 from gazetteer.sources import GeoName, LabelPoint
 
@@ -87,7 +88,7 @@ def haversine_km(lat1: float, lon1: float, lats: np.ndarray, lons: np.ndarray) -
     p1, p2 = np.radians(lat1), np.radians(lats)
     dlat, dlon = p2 - p1, np.radians(lons - lon1)
     a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:

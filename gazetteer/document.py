@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from gazetteer.pools import Mention
     from gazetteer.ranking import Weights
 
-_EARTH_KM = 6371.0088
+#: Mean Earth radius (km), as geopy's great_circle uses it.
+EARTH_KM = 6371.0088
 _COUNTRY = FEATURE_TYPES.index("country")
 _ADMIN1 = FEATURE_TYPES.index("admin1")
 _NOWHERE = -2
@@ -137,7 +138,7 @@ class DocumentScores:
         cosines += self._own
         nearest = cosines.max(axis=1)
         return np.where(
-            nearest == -np.inf, np.inf, _EARTH_KM * np.arccos(np.clip(nearest, -1.0, 1.0))
+            nearest == -np.inf, np.inf, EARTH_KM * np.arccos(np.clip(nearest, -1.0, 1.0))
         )
 
     def settle(self, weights: Weights) -> tuple[np.ndarray, np.ndarray]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from gazetteer.document import EARTH_KM
+from gazetteer.namesakes import BIG_CITY
 from gazetteer.normalize import fold
 from gazetteer.pools import Pool, Pools
 from gazetteer.records import FEATURE_TYPES
@@ -21,8 +23,6 @@ _NEAR_KM = {"city": 50.0, "admin2": 100.0}
 _SIZE = np.array(
     [{"country": 0, "admin1": 1, "region": 1, "admin2": 2}.get(t, 3) for t in FEATURE_TYPES]
 )
-_EARTH_KM = 6371.0088
-_BIG_CITY = 100_000
 
 
 class Holders:
@@ -68,7 +68,7 @@ class Holders:
         best = int(np.argmax(found.prior))
         kind = FEATURE_TYPES[found.ftype[best]]
         population = self.pools.gazetteer.population[found.rows[best]]
-        return kind in ("country", "admin1") or (kind == "city" and population >= _BIG_CITY)
+        return kind in ("country", "admin1") or (kind == "city" and population >= BIG_CITY)
 
     def outside(self, pool: Pool, holder: str) -> bool:
         """Whether the text puts a name in a place ("the Old City *of Hyderabad*", "Saddar
@@ -91,7 +91,7 @@ class Holders:
                 column = 0 if kind == "country" else 1
                 if (pool.units[:, column] == found.units[i, column]).any():
                     return False
-            elif (pool.xyz @ found.xyz[i] >= np.cos(_NEAR_KM[kind] / _EARTH_KM)).any():
+            elif (pool.xyz @ found.xyz[i] >= np.cos(_NEAR_KM[kind] / EARTH_KM)).any():
                 return False
         return True
 
