@@ -55,14 +55,20 @@ def events_of(
     )
     across = bool(carried and carried[1] and year is carried[0])
     listed = coordinated(refs, year, document.text) if year in refs else ()
+    aside = link.kind == "sentence" and _in_aside_without(document.text, link)
     return (
-        _event(document, link, year, across, first=True),
-        *(_event(document, link, other, across=False) for other in listed),
+        _event(document, link, year, across, aside, first=True),
+        *(_event(document, link, other, False, aside) for other in listed),
     )
 
 
 def _event(
-    document: Document, link: Link, year: YearRef, across: bool, first: bool = False
+    document: Document,
+    link: Link,
+    year: YearRef,
+    across: bool,
+    aside: bool,
+    first: bool = False,
 ) -> Event:
     group, place = link.group, link.place
     return Event(
@@ -107,7 +113,7 @@ def _event(
             link.start,
             year,
             across=across,
-            aside=link.kind == "sentence" and _in_aside_without(document.text, link),
+            aside=aside,
         ),
         link="sentence" if link.kind == "sentence" else "coreference",
         published=document.published,
