@@ -135,21 +135,20 @@ class GroupMatcher:
         found = _possessed_branches(text, found)
         starts = [start for start, _, _ in found[1:]] + [len(text)] if found else []
         for (start, stop, group), following in zip(found, starts, strict=True):
-            named = None
             if group.id in self._parents:
                 named = _NAMED_BRANCH.match(text, stop, following) or _DASHED_BRANCH.match(
                     text, stop, following
                 )
-            child = self._named_branch(group, named["name"]) if named else None
-            if child is not None:  # "Daesh's Pakistan affiliate", "ISIL - Khorasan"
-                last_child[group.id] = child
-                yield start, named.end(), child
-                continue
-            branch = _BRANCH.match(text, stop, following) if group.id in self._parents else None
-            child = last_child.get(group.id)
-            if branch and child is not None:
-                yield start, branch.end(), child
-                continue
+                child = self._named_branch(group, named["name"]) if named else None
+                if child is not None:  # "Daesh's Pakistan affiliate", "ISIL - Khorasan"
+                    last_child[group.id] = child
+                    yield start, named.end(), child
+                    continue
+                branch = _BRANCH.match(text, stop, following)
+                child = last_child.get(group.id)
+                if branch and child is not None:
+                    yield start, branch.end(), child
+                    continue
             if group.parent:
                 last_child[group.parent] = group
             yield start, stop, group
