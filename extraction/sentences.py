@@ -3,8 +3,8 @@
 Splits after ``.``, ``!``, ``?`` (and closing quotes or brackets) when the next sentence
 starts, but not after abbreviations ("Gen.", "Feb.", "U.S.") or initials ("Charles H.
 Cleveland"); at blank lines unless a paragraph was cut mid-sentence (PDF page breaks);
-and at single line breaks that end a heading, a byline, a bullet or a table row. Overlong runs without
-punctuation are cut at a space so that later stages stay linear.
+and at single line breaks that end a heading, a byline, a bullet or a table row. Overlong
+runs without punctuation are cut at a space so that later stages stay linear.
 """
 
 from __future__ import annotations
