@@ -56,14 +56,15 @@ def _maybe_abbreviation() -> str:
     return "|".join(heads)
 
 
-# Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The"),
+# Closing punctuation, quotes or brackets, and a footnote number ("… in Pakistan.”12 The")
+# or bracketed citation markers ("… of Pakistan.[2][3] JeM"),
 # matched once from the first mark of a run, possessively (so "....." stays linear); the
 # next sentence must start with a capital, a digit, a quote, a bracket or a bullet. Runs
 # that start with a dot (nearly all) have a pattern of their own, which re finds much
 # faster than a choice of first characters; there the group "maybe" is set only when the
 # dot may end an abbreviation or an initial, so that 19 in 20 ends skip the check.
 _END_TAIL = (
-    r"(?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3})?"
+    r"(?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"'\u201d\u2019)\]]*+(?:\d{1,3}|(?:\[\d{1,3}\])++)?"
     r"(?=\s++(?:[^\W_a-z]|[\"'\u201c\u2018(\[\u2022-]))"
 )
 _END_DOT = re.compile(rf"\.(?:(?:{_maybe_abbreviation()})(?P<maybe>))?{_END_TAIL}")

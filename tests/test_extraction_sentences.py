@@ -35,6 +35,15 @@ def test_quotes_and_footnote_numbers_end_sentences():
     ]
 
 
+def test_bracketed_citation_markers_end_sentences():
+    text = "Its base is in Bahawalpur.[2] JeM struck Delhi.[3][4] In 2016 it hit Pathankot."
+    assert _texts(text) == [
+        "Its base is in Bahawalpur.[2]",
+        "JeM struck Delhi.[3][4]",
+        "In 2016 it hit Pathankot.",
+    ]
+
+
 def test_headings_bylines_and_bullets_are_their_own_sentences():
     text = "Funding\n\nDaesh raises funds in Karachi.\nMichael Hughes\nAOPNEWS\n\u2022 First point\n\u2022 Second point"
     assert _texts(text) == [
