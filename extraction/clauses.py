@@ -36,8 +36,13 @@ _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
 _NAMED_REACH = 30
 """The same for a name the lexicon lacks, introduced ("a new group called ")."""
+# A relative or adverbial aside (", which grew,"), or an appositive that describes what
+# it follows (", the sectarian group that emerged from SSP in 1996,"); a bare appositive
+# (", the Haqqani network,") is rather an item of a list.
 _ASIDE = re.compile(
-    r",\s+(?:already|who|which|once|then|previously|formerly|itself|themselves)\b[^,;.]*,",
+    r",\s+(?:(?:already|who|which|once|then|previously|formerly|itself|themselves)\b"
+    r"|(?:the|a|an)\s+[^,;.]{0,60}?\b(?:that|which|who|founded|formed|created|set\s+up"
+    r"|established|responsible|blamed|behind)\b)[^,;.]*,",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
@@ -152,3 +157,11 @@ def parted(
         )
 
     return other
+
+
+def last_main_group(text: str, sentence: Sentence, groups: list[GroupMention]) -> GroupMention:
+    """The last group ``sentence`` names outside its asides, or its last group: "LeJ, the
+    group that emerged from SSP, targeted Quetta. Later the group split" means LeJ."""
+    away = asides(text, sentence.start, sentence.end)
+    main = [g for g in groups if not any(s <= g.start < e for s, e in away)]
+    return (main or groups)[-1]

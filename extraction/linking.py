@@ -34,7 +34,7 @@ from collections.abc import Container, Mapping, Sequence
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
-from extraction.clauses import claim_at, first_turn, parted
+from extraction.clauses import claim_at, first_turn, last_main_group, parted
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places
 from extraction.events import Link, events_of
@@ -254,9 +254,9 @@ def _antecedent(
 ) -> tuple[int, str, list[GroupMention]] | None:
     """The earlier sentence this one refers back to, how, and the groups it means.
 
-    "The group", "its fighters", "they": the most recent group mention. "The two groups",
-    "both parties": the last mention of every group of that sentence. With
-    ``clause_end``, only what the sentence's text before it says plainly counts.
+    "The group", "its fighters", "they": the most recent group mention outside an aside.
+    "The two groups", "both parties": the last mention of every group of that sentence.
+    With ``clause_end``, only what the sentence's text before it says plainly counts.
     """
     sentence = sentences[i]
     end = sentence.end if clause_end is None else clause_end
@@ -270,11 +270,12 @@ def _antecedent(
         return None
     if _PLURAL.search(text, sentence.start, end):
         return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
+    main = last_main_group(text, sentences[j], groups[j])
     if _ANAPHOR.search(text, sentence.start, end):
-        return j, "anaphor", [groups[j][-1]]
+        return j, "anaphor", [main]
     if j == i - 1 and same_paragraph and clause_end is None:
         several = len({g.group_id for g in groups[j]}) > 1
-        return j, "context_last" if several else "context", [groups[j][-1]]
+        return j, "context_last" if several else "context", [main]
     return None
 
 

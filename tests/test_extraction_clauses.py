@@ -69,6 +69,15 @@ def test_asides_that_tell_of_something_else():
     assert asides("In 2021 JeM, in Delhi, scouted targets.", 0, 40) == []
 
 
+def test_appositives_that_describe_are_asides_but_list_items_are_not():
+    text = "LeJ, the sectarian group that emerged from SSP in 1996, targeted Quetta."
+    assert [text[s:e] for s, e in asides(text, 0, len(text))] == [
+        ", the sectarian group that emerged from SSP in 1996,"
+    ]
+    listed = "The TTP, the Haqqani network, and a faction based in Kunar fought there."
+    assert asides(listed, 0, len(listed)) == []
+
+
 def test_years_inside_an_aside_date_only_its_own_places():
     text = "In 2021 JeM, already blamed for the 2019 raid on Quetta, scouted Delhi."
     refs = find_years(text, 0, len(text), dt.date(2021, 6, 1))

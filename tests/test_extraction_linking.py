@@ -99,6 +99,12 @@ def test_referring_back_links_to_the_most_recent_group(matcher):
     assert event.start <= event.group_start < event.group_end <= event.place_start
 
 
+def test_referring_back_passes_over_a_group_in_an_aside(matcher):
+    text = "The TTP, the faction that broke with LeT in 2009, grew. The group then moved to Quetta."
+    (event,) = _events(matcher, text)
+    assert (event.group_short, event.place, event.link) == ("TTP", "Quetta", "coreference")
+
+
 def test_context_link_only_from_the_sentence_just_before(matcher):
     text = "Shahzad got money from the TTP. On May 1, 2010, he parked a truck in Karachi."
     (event,) = _events(matcher, text)
