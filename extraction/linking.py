@@ -21,9 +21,9 @@ earlier, scouted Delhi"), and each year listed with it makes an event of its own
 2012 and 2014"; ``extraction.events``); failing that, the last one of an earlier sentence
 in the same paragraph or, less surely, in the paragraph before (a report's narrative keeps
 its date until it gives a new one, and a news story's paragraphs are a sentence or two),
-unless the sentence speaks of the present ("still", "now", "has been"); failing that, the
-publication year. A year from long before the group was founded (the lexicon's
-``founded``) dates something else and is passed over.
+unless the sentence speaks of the present ("still", "now", "has been") or opens another
+story ("Separately, ..."); failing that, the publication year. A year from long before
+the group was founded (the lexicon's ``founded``) dates something else and is passed over.
 """
 
 from __future__ import annotations
@@ -61,7 +61,13 @@ _NOW = re.compile(
     r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
     r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
     r"|(?:is|are)\s+(?:(?:still|also)\s+)?(?:believed|based|active|present)|operates|controls"
-    r"|fights|recruits)\b",
+    r"|fights|recruits|shelters|hides)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens another story: the date of the one before does not carry into it.
+_NEW_STORY = re.compile(
+    r"(?:Separately|Elsewhere|In\s+(?:a\s+separate|another)\s+(?:incident|attack|case"
+    r"|development))\b",
     re.IGNORECASE,
 )
 # A group named to describe another, not as an actor: "the al-Qaeda-aligned group" (but
@@ -123,7 +129,10 @@ def link_events(
             continue
         # Needed too when the sentence's years all lie in asides (``events_of``).
         carried = _carried(text, sentences, years, dated, i)
-        if carried is not None and _NOW.search(text, sentence.start, sentence.end):
+        if carried is not None and (
+            _NOW.search(text, sentence.start, sentence.end)
+            or _NEW_STORY.match(text, sentence.start, sentence.end)
+        ):
             carried = None
         for link in links:
             founding = founded.get(link.group.group_id) if founded else None

@@ -336,11 +336,22 @@ def test_plural_reference_links_every_group_of_the_sentence_before(matcher):
         "The TTP's leader is based in Karachi.",
         "The TTP operates in Karachi.",
         "The TTP recruits in Karachi.",
+        "The TTP shelters in Karachi.",
     ],
 )
 def test_a_sentence_about_the_present_keeps_the_publication_year(matcher, present):
     (event,) = _events(matcher, f"The war began in December 2014. {present}")
     assert (event.year, event.year_source) == (2016, "publication")
+
+
+@pytest.mark.parametrize(
+    "opening", ["Separately, the TTP", "Elsewhere the TTP", "In another incident, the TTP"]
+)
+def test_a_sentence_opening_another_story_takes_no_earlier_year(matcher, opening):
+    (event,) = _events(matcher, f"The war began in December 2014.\n\n{opening} hit Karachi.")
+    assert (event.year, event.year_source) == (2016, "publication")
+    (carried,) = _events(matcher, "The war began in December 2014.\n\nThe TTP hit Karachi.")
+    assert (carried.year, carried.year_source) == (2014, "explicit")
 
 
 def test_one_line_paragraphs_end_paragraphs_but_wrapped_lines_do_not(matcher):
