@@ -17,6 +17,19 @@ SectionKind = Literal["bibliography", "notes", "related", "credit", "continue", 
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about a document's origin; ``None`` for anything unknown."""
+
+    title: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_precision: DatePrecision | None = None
+    url: str | None = None
+
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A span of the text that is not reporting (kept in the text, never a source of events)."""
 
