@@ -42,6 +42,8 @@ from extraction.sentences import PROSE_PARAGRAPH, Sentence
 
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
+_HEADING = 80
+"""Characters at most of a heading line."""
 
 _FOUNDERS_YEARS = 10
 """Years before a group's founding that a text may still tell under its name (its founders'
@@ -275,7 +277,9 @@ def _antecedent(
     else:
         return None
     same_paragraph = not _paragraph_break(text, sentences[j].end, sentence.start)
-    if not same_paragraph and j != i - 1:
+    # A heading between ("## History") leaves the reference to the paragraph before it.
+    headed = all(_is_heading(text, sentences[k]) for k in range(j + 1, i))
+    if not same_paragraph and not headed:
         return None
     if _PLURAL.search(text, sentence.start, end):
         return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
@@ -286,6 +290,12 @@ def _antecedent(
         several = len({g.group_id for g in groups[j]}) > 1
         return j, "context_last" if several else "context", [main]
     return None
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """A short line of its own with no closing punctuation."""
+    line = text[sentence.start : sentence.end]
+    return len(line) < _HEADING and "\n" not in line and line[-1] not in ".!?:;,\"\u201d"
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:

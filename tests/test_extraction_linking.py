@@ -105,6 +105,14 @@ def test_referring_back_passes_over_a_group_in_an_aside(matcher):
     assert (event.group_short, event.place, event.link) == ("TTP", "Quetta", "coreference")
 
 
+def test_referring_back_reaches_over_a_heading(matcher):
+    text = "The TTP was founded in 2007.\n\nHistory\n\nThe group's base is in Quetta."
+    (event,) = _events(matcher, text)
+    assert (event.group_short, event.place, event.link) == ("TTP", "Quetta", "coreference")
+    prose = "The TTP was founded in 2007.\n\nMany things happened.\n\nThe group's base is in Quetta."
+    assert _events(matcher, prose) == ()
+
+
 def test_context_link_only_from_the_sentence_just_before(matcher):
     text = "Shahzad got money from the TTP. On May 1, 2010, he parked a truck in Karachi."
     (event,) = _events(matcher, text)
