@@ -3,7 +3,9 @@ where it claims an attack.
 
 "JA operates along the border with Badakhshan, while KIB fights in Idlib" names two groups
 in two clauses: neither was active in the other's places; nor was the Taliban in "Since the
-Taliban took Kabul, the TTP has regrouped in Kunar". In "JeM, already responsible for
+Taliban took Kabul, the TTP has regrouped in Kunar"; nor Jaish al-Adl in Punjab in "raids in
+Punjab and a fence on the border, where Jaish al-Adl operates" (but the TTP is in Kunar in
+"LeT went to Kunar, where the TTP sheltered them"). In "JeM, already responsible for
 the Pulwama attack two years earlier, was scouting Delhi" the aside's year is not Delhi's.
 "The BLA claimed responsibility" makes the BLA the actor of what the sentence before
 reports (``extraction.linking``).
@@ -20,7 +22,10 @@ from extraction.sentences import Sentence
 
 # Where a sentence may turn to another actor: "..., while KIB fights in Idlib"; "...; LeT
 # ..."; "..., and LeT trained in Karachi" (a turn counts when a group opens it).
-_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|and)\s|;\s", re.IGNORECASE)
+# ", where Jaish al-Adl operates" turns too, but is also about the place it follows.
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|and|where)\s|;\s", re.IGNORECASE)
+_WHERE_REACH = 12
+"""Characters from a place to the ", where" that it is the antecedent of ("Kunar province")."""
 # A subordinate clause opening a sentence, up to its comma: "Since the Taliban takeover of
 # Kabul in August 2021, ...", "After the fall of the Taliban government in 2001, ...".
 _LEADING = re.compile(
@@ -38,11 +43,13 @@ _NAMED_REACH = 30
 """The same for a name the lexicon lacks, introduced ("a new group called ")."""
 # A relative or adverbial aside (", which grew,"), or an appositive that describes what
 # it follows (", the sectarian group that emerged from SSP in 1996,"); a bare appositive
-# (", the Haqqani network,") is rather an item of a list.
+# (", the Haqqani network,") is rather an item of a list, and one with a verb before its
+# "that" is a subject (", the leader of al-Qaeda contended that ...").
 _ASIDE = re.compile(
     r",\s+(?:(?:already|who|which|once|then|previously|formerly|itself|themselves)\b"
-    r"|(?:the|a|an)\s+[^,;.]{0,60}?\b(?:that|which|who|founded|formed|created|set\s+up"
-    r"|established|responsible|blamed|behind)\b)[^,;.]*,",
+    r"|(?:the|a|an)\s+(?:(?-i:(?![a-z]+ed\b))(?!(?:said|says|told|wrote|writes)\b)"
+    r"[^\s,;.]+\s+){1,8}?(?:that|which|who|founded|formed|created|set\s+up|established"
+    r"|responsible|blamed|behind)\b)[^,;.]*,",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
@@ -141,9 +148,20 @@ def parted(
     bounds = [*cuts, sentence.end]
     claims = {k for k in range(1, len(bounds)) if _CLAIM.search(text, bounds[k - 1], bounds[k])}
 
+    # The place a ", where" clause is about ("Kunar, where the TTP sheltered them") is in
+    # that clause too.
+    wheres = {
+        bisect_right(cuts, m.start()): m.start()
+        for m in turns
+        if m.group()[1:].strip().lower() == "where"
+    }
+
     def other(group: GroupMention, place: Mention) -> bool:
         clause, home = bisect_right(cuts, place.start), bisect_right(cuts, group.start)
         if clause == home or (home in claims and clause < home):
+            return False
+        where = wheres.get(home)
+        if where is not None and 0 <= where - place.end <= _WHERE_REACH:
             return False
         # Another group's clause, or one of no group when this group opens a later clause
         # of its own ("Officials in Herat said ..., while the Haqqani network moved to Gardez"),

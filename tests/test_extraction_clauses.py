@@ -50,6 +50,22 @@ def test_a_clause_opening_with_another_group_parts_it_from_the_first_clauses_pla
     assert [other(ttp, p) for p in (khorog, idlib, tank)] == [True, True, False]
 
 
+def test_a_where_clause_keeps_the_place_it_is_about():
+    text = "Raids hit Lahore and the border, where JA operates from Zahedan; LeT went to Kunar, where JA sheltered."
+    (sentence,) = split_sentences(text)
+    ja, let = _group(text, "JA"), _group(text, "LeT")
+    ja_again = GroupMention(text.rindex("JA"), text.rindex("JA") + 2, "JA", "ja", "JA", "JA", "f")
+    document = make_document(text)
+    lahore, zahedan, kunar = (
+        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
+        for n in ("Lahore", "Zahedan", "Kunar")
+    )
+    other = parted(text, sentence, [ja, let, ja_again])
+    assert [other(ja, p) for p in (lahore, zahedan, kunar)] == [True, False, True]
+    assert [other(ja_again, p) for p in (lahore, zahedan, kunar)] == [True, False, False]
+    assert [other(let, p) for p in (lahore, zahedan, kunar)] == [True, True, False]
+
+
 def test_one_group_or_no_turn_parts_nothing():
     text = "JA operates near Khorog, while its men fight in Idlib."
     (sentence,) = split_sentences(text)
@@ -76,6 +92,8 @@ def test_appositives_that_describe_are_asides_but_list_items_are_not():
     ]
     listed = "The TTP, the Haqqani network, and a faction based in Kunar fought there."
     assert asides(listed, 0, len(listed)) == []
+    subject = "Illustrating the ties, the leader of AQ contended that it grew, and thanked them."
+    assert asides(subject, 0, len(subject)) == []
 
 
 def test_years_inside_an_aside_date_only_its_own_places():
