@@ -46,10 +46,12 @@ _NAMED_REACH = 30
 # (", the Haqqani network,") is rather an item of a list, and one with a verb before its
 # "that" is a subject (", the leader of al-Qaeda contended that ...").
 _ASIDE = re.compile(
-    r",\s+(?:(?:already|who|which|once|then|previously|formerly|itself|themselves)\b"
+    r",\s+(?:(?:already|who|which|once|then|previously|formerly|itself|themselves|founded"
+    r"|formed|created|established|led|headed|backed|blamed|known|based|set\s+up)\b"
     r"|(?:the|a|an)\s+(?:(?-i:(?![a-z]+ed\b))(?!(?:said|says|told|wrote|writes)\b)"
-    r"[^\s,;.]+\s+){1,8}?(?:that|which|who|founded|formed|created|set\s+up|established"
-    r"|responsible|blamed|behind)\b)[^,;.]*,",
+    r"[^\s,;.]+\s+){0,8}?(?:(?:that|which|who|founded|formed|created|set\s+up|established"
+    r"|responsible|blamed|behind)\b|(?:offshoot|splinter|affiliate|branch|wing|faction|ally"
+    r"|successor|rival|arm|part)s?\s+of\b))[^,;.]*,",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
@@ -70,12 +72,17 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def outside_asides(
-    text: str, start: int, end: int, place: Mention, refs: tuple[YearRef, ...]
+    text: str, start: int, end: int, place: Mention | None, refs: tuple[YearRef, ...]
 ) -> tuple[YearRef, ...]:
     """``refs`` less those inside an aside of ``text[start:end]`` that ``place`` is not in
     (none, when the sentence's only years are in such asides: "LeT, which carried out the
-    2008 Mumbai attacks, runs camps in Muzaffarabad" gives no year for Muzaffarabad)."""
-    away = [(s, e) for s, e in asides(text, start, end) if not s <= place.start < e]
+    2008 Mumbai attacks, runs camps in Muzaffarabad" gives no year for Muzaffarabad);
+    with no place, less those in any aside (the years a sentence passes on)."""
+    away = [
+        (s, e)
+        for s, e in asides(text, start, end)
+        if place is None or not s <= place.start < e
+    ]
     return tuple(r for r in refs if not any(s <= r.start < e for s, e in away))
 
 

@@ -18,32 +18,29 @@ to describe another ("the al-Qaeda-aligned group").
 The year is the reference nearest the place in its clause, then its sentence (not one
 inside an aside the place is not in: "JeM, already responsible for the attack two years
 earlier, scouted Delhi"), and each year listed with it makes an event of its own ("in 2009,
-2012 and 2014"; ``extraction.events``); failing that, the last one of an earlier sentence
-in the same paragraph or, less surely, in the paragraph before (a report's narrative keeps
-its date until it gives a new one, and a news story's paragraphs are a sentence or two),
-unless the sentence speaks of the present ("still", "now", "has been") or opens another
-story ("Separately, ..."); failing that, the publication year. A year from long before
-the group was founded (the lexicon's ``founded``) dates something else and is passed over.
+2012 and 2014"; ``extraction.events``); failing that, the one the narrative before
+carries into the sentence (``extraction.carry``); failing that, the publication year. A
+year from long before the group was founded (the lexicon's ``founded``) dates something
+else and is passed over.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Container, Mapping, Sequence
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
+from extraction.carry import Narrative
 from extraction.clauses import claim_at, first_turn, last_main_group, parted
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places
 from extraction.events import Link, events_of
-from extraction.sentences import PROSE_PARAGRAPH, Sentence
+from extraction.sentences import Sentence, is_heading, paragraph_break
 
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
-_HEADING = 80
-"""Characters at most of a heading line."""
 
 _FOUNDERS_YEARS = 10
 """Years before a group's founding that a text may still tell under its name (its founders'
@@ -56,20 +53,6 @@ _ANAPHOR = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
     r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
     r"|\bthey\b",
-    re.IGNORECASE,
-)
-# A sentence about the present does not inherit the date of the narrative before it.
-_NOW = re.compile(
-    r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
-    r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
-    r"|(?:is|are)\s+(?:(?:still|also)\s+)?(?:believed|based|active|present)|operates|controls"
-    r"|fights|recruits|shelters|hides)\b",
-    re.IGNORECASE,
-)
-# A sentence that opens another story: the date of the one before does not carry into it.
-_NEW_STORY = re.compile(
-    r"(?:Separately|Elsewhere|In\s+(?:a\s+separate|another)\s+(?:incident|attack|case"
-    r"|development))\b",
     re.IGNORECASE,
 )
 # A group named to describe another, not as an actor: "the al-Qaeda-aligned group" (but
@@ -112,8 +95,8 @@ def link_events(
     groups_in = _bucket(sentences, groups)
     places_in = _bucket(sentences, places)
     unknown_in = _bucket(sentences, unknown)
-    # Sentences whose last year is carried on: dated ones, outside non-reporting sections.
-    dated = [i for i, refs in enumerate(years) if refs and not _unreported(document, sentences[i])]
+    reported = [not _unreported(document, s) for s in sentences]
+    narrative = Narrative(text, sentences, years, reported)
     filed = datelines(text)
     events: dict[str, Event] = {}
     for i in sorted(places_in):
@@ -130,12 +113,7 @@ def link_events(
         if not links:
             continue
         # Needed too when the sentence's years all lie in asides (``events_of``).
-        carried = _carried(text, sentences, years, dated, i)
-        if carried is not None and (
-            _NOW.search(text, sentence.start, sentence.end)
-            or _NEW_STORY.match(text, sentence.start, sentence.end)
-        ):
-            carried = None
+        carried = narrative.carried(i)
         for link in links:
             founding = founded.get(link.group.group_id) if founded else None
             earliest = None if founding is None else founding - _FOUNDERS_YEARS
@@ -149,28 +127,6 @@ def link_events(
 def _unreported(document: Document, sentence: Sentence) -> bool:
     """Whether the sentence starts in a non-reporting section."""
     return bool(document.sections) and document.section_at(sentence.start) is not None
-
-
-def _carried(
-    text: str,
-    sentences: Sequence[Sentence],
-    years: Sequence[tuple[YearRef, ...]],
-    dated: list[int],
-    i: int,
-) -> tuple[YearRef, bool] | None:
-    """The last year of the closest dated sentence before ``i`` and whether a paragraph
-    ends between the two; none when two do (the narrative's date lasts into the next
-    paragraph, no further)."""
-    before = bisect_left(dated, i) - 1
-    if before < 0:
-        return None
-    j = dated[before]
-    breaks = 0
-    for k in range(j + 1, i + 1):
-        breaks += _paragraph_break(text, sentences[k - 1].end, sentences[k].start)
-        if breaks > 1:
-            return None
-    return years[j][-1], breaks == 1
 
 
 def _bucket(sentences: Sequence[Sentence], spans: Sequence) -> dict[int, list]:
@@ -250,7 +206,7 @@ def _claimants(
     j = i + 1
     if j not in groups:
         return []
-    if _paragraph_break(text, sentences[i].end, sentences[j].start) and j in placed:
+    if paragraph_break(text, sentences[i].end, sentences[j].start) and j in placed:
         return []
     claim = claim_at(text, sentences[j].start, sentences[j].end)
     return [g for g in groups[j] if g.end <= claim] if claim is not None else []
@@ -276,9 +232,9 @@ def _antecedent(
             break
     else:
         return None
-    same_paragraph = not _paragraph_break(text, sentences[j].end, sentence.start)
+    same_paragraph = not paragraph_break(text, sentences[j].end, sentence.start)
     # A heading between ("## History") leaves the reference to the paragraph before it.
-    headed = all(_is_heading(text, sentences[k]) for k in range(j + 1, i))
+    headed = all(is_heading(text, sentences[k]) for k in range(j + 1, i))
     if not same_paragraph and not headed:
         return None
     if _PLURAL.search(text, sentence.start, end):
@@ -290,21 +246,3 @@ def _antecedent(
         several = len({g.group_id for g in groups[j]}) > 1
         return j, "context_last" if several else "context", [main]
     return None
-
-
-def _is_heading(text: str, sentence: Sentence) -> bool:
-    """A short line of its own with no closing punctuation."""
-    line = text[sentence.start : sentence.end]
-    return len(line) < _HEADING and "\n" not in line and line[-1] not in ".!?:;,\"\u201d"
-
-
-def _paragraph_break(text: str, start: int, end: int) -> bool:
-    """A blank line between two sentences, or a line break after a one-line paragraph.
-
-    Hard-wrapped text breaks its lines at ~80 characters inside paragraphs; a line as long
-    as ``PROSE_PARAGRAPH`` ending at a break is a whole paragraph (web and word-processor text).
-    """
-    breaks = text.count("\n", start, end)
-    if breaks >= 2:
-        return True
-    return breaks == 1 and start - text.rfind("\n", 0, start) > PROSE_PARAGRAPH

@@ -18,6 +18,9 @@ MAX_SENTENCE = 1200
 PROSE_PARAGRAPH = 200
 """Characters; a paragraph this long that stops without punctuation was cut by a page break."""
 
+HEADING_LINE = 80
+"""Characters at most of a heading line."""
+
 # Words that end with a dot without ending a sentence (compared lower-cased, dot removed).
 # fmt: off
 _ABBREVIATIONS = frozenset((
@@ -202,3 +205,21 @@ def _trimmed(text: str, start: int, end: int):
             start += 1
     if end > start:
         yield Sentence(start, end)
+
+
+def is_heading(text: str, sentence: Sentence) -> bool:
+    """A short line of its own with no closing punctuation."""
+    line = text[sentence.start : sentence.end]
+    return len(line) < HEADING_LINE and "\n" not in line and line[-1] not in ".!?:;,\"\u201d"
+
+
+def paragraph_break(text: str, start: int, end: int) -> bool:
+    """A blank line between two sentences, or a line break after a one-line paragraph.
+
+    Hard-wrapped text breaks its lines at ~80 characters inside paragraphs; a line as long
+    as ``PROSE_PARAGRAPH`` ending at a break is a whole paragraph (web and word-processor text).
+    """
+    breaks = text.count("\n", start, end)
+    if breaks >= 2:
+        return True
+    return breaks == 1 and start - text.rfind("\n", 0, start) > PROSE_PARAGRAPH

@@ -94,6 +94,14 @@ def test_appositives_that_describe_are_asides_but_list_items_are_not():
     assert asides(listed, 0, len(listed)) == []
     subject = "Illustrating the ties, the leader of AQ contended that it grew, and thanked them."
     assert asides(subject, 0, len(subject)) == []
+    offshoot = "The IJU, an offshoot of the IMU, has cells in Kunduz."
+    founded = "JA, founded by Tajik militants in 2010, operates along the border."
+    assert [offshoot[s:e] for s, e in asides(offshoot, 0, len(offshoot))] == [
+        ", an offshoot of the IMU,"
+    ]
+    assert [founded[s:e] for s, e in asides(founded, 0, len(founded))] == [
+        ", founded by Tajik militants in 2010,"
+    ]
 
 
 def test_years_inside_an_aside_date_only_its_own_places():

@@ -375,7 +375,9 @@ def test_one_line_paragraphs_end_paragraphs_but_wrapped_lines_do_not(matcher):
 
 def _link_events_by_definition(document, sentences, groups, places, years):
     """Every sentence with places or years visited in order, the year carried along."""
-    from extraction import linking
+    from extraction import carry, linking
+    from extraction.clauses import outside_asides
+    from extraction.sentences import paragraph_break
 
     text = document.text
     groups_in = linking._bucket(sentences, groups)
@@ -384,7 +386,7 @@ def _link_events_by_definition(document, sentences, groups, places, years):
     for i in sorted(places_in.keys() | {i for i, refs in enumerate(years) if refs}):
         if context is not None:
             breaks += sum(
-                linking._paragraph_break(text, sentences[k - 1].end, sentences[k].start)
+                paragraph_break(text, sentences[k - 1].end, sentences[k].start)
                 for k in range(max(last + 1, 1), i + 1)
             )
             if breaks > 1:
@@ -396,23 +398,27 @@ def _link_events_by_definition(document, sentences, groups, places, years):
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
         links = list(linking._links(text, sentences, i, groups_in, reporting, (), places_in))
         # The year carried into a sentence that gives none for a place (``_event`` decides),
-        # unless it speaks of the present.
+        # unless it speaks of the present or opens another story.
         carried = None if context is None else (context, breaks == 1)
-        if carried is not None and linking._NOW.search(text, sentence.start, sentence.end):
+        if carried is not None and (
+            carry._NOW.search(text, sentence.start, sentence.end)
+            or carry._NEW_STORY.match(text, sentence.start, sentence.end)
+        ):
             carried = None
         for link in links:
             for event in events_of(document, link, years[i], carried):
                 known = events.get(event.event_id)
                 if known is None or known.confidence < event.confidence:
                     events[event.event_id] = event
-        if years[i]:
-            context, breaks = years[i][-1], 0
+        passed = outside_asides(text, sentence.start, sentence.end, None, years[i])
+        if passed:
+            context, breaks = passed[-1], 0
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
 
 
 _STORY = ["The TTP", "LeT men", "the group", "They", "its fighters", "both groups", "Karachi",
           "Khost", "Quetta", "in 2013", "in July 2010", "last year", "still", "attacks against",
-          " ", ", ", ". ", ".\n", "\n\n", "\n", "officials said"]  # fmt: skip
+          " ", ", ", ". ", ".\n", "\n\n", "\n", "officials said", ", which ", "Separately, "]  # fmt: skip
 
 
 @settings(deadline=None)  # speed is measured in bench/, not asserted here

@@ -6,7 +6,13 @@ from itertools import pairwise
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extraction.sentences import MAX_SENTENCE, split_sentences
+from extraction.sentences import (
+    MAX_SENTENCE,
+    PROSE_PARAGRAPH,
+    is_heading,
+    paragraph_break,
+    split_sentences,
+)
 
 
 def _texts(text):
@@ -163,3 +169,12 @@ def test_the_end_pattern_marks_every_dot_that_may_end_an_abbreviation(pieces):
     match = _END_DOT.match(text, dot)
     if match is not None and _abbreviation_by_definition(text, dot):
         assert match.group("maybe") is not None
+
+
+def test_headings_and_paragraph_breaks():
+    text = "## History\n\nThe group grew.\nThen " + "on " * PROSE_PARAGRAPH + "it ended.\nNext line."
+    heading, grew, long_line, following = split_sentences(text)
+    assert is_heading(text, heading) and not is_heading(text, grew)
+    assert paragraph_break(text, heading.end, grew.start)
+    assert not paragraph_break(text, grew.end, long_line.start)  # a wrapped line
+    assert paragraph_break(text, long_line.end, following.start)  # a whole one-line paragraph

@@ -1,0 +1,74 @@
+"""The year a sentence that gives none takes from the narrative before it.
+
+A report's narrative keeps its date until it gives a new one, and a news story's
+paragraphs are a sentence or two: an undated sentence takes the last year of the closest
+dated sentence before it in its paragraph or, less surely, in the paragraph before. Not a
+year inside an aside ("JA, founded in 2010, operates in Khost" dates nothing after it), nor
+one from a non-reporting section; and nothing when the sentence speaks of the present
+("still", "now", "has been") or opens another story ("Separately, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from atlas.records import YearRef
+from extraction.clauses import outside_asides
+from extraction.sentences import Sentence, paragraph_break
+
+# A sentence about the present does not inherit the date of the narrative before it.
+_NOW = re.compile(
+    r"\b(?:now|currently|still|today|remains?|continues?\s+to|maintains?|has\s+(?:also\s+)?(?:been"
+    r"|proven|become|shown|a\s+presence)|have\s+(?:also\s+)?(?:been|become|a\s+presence)"
+    r"|(?:is|are)\s+(?:(?:still|also)\s+)?(?:believed|based|active|present)|operates|controls"
+    r"|fights|recruits|shelters|hides)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens another story: the date of the one before does not carry into it.
+_NEW_STORY = re.compile(
+    r"(?:Separately|Elsewhere|In\s+(?:a\s+separate|another)\s+(?:incident|attack|case"
+    r"|development))\b",
+    re.IGNORECASE,
+)
+
+
+class Narrative:
+    """The years a document's sentences pass on to the undated ones after them."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        years: Sequence[tuple[YearRef, ...]],
+        reported: Sequence[bool],
+    ) -> None:
+        """``years[i]``: the references found in ``sentences[i]``; ``reported[i]``: whether
+        it stands in reporting text (not a bibliography, notes or related links)."""
+        self.text, self.sentences = text, sentences
+        self.passed = [
+            outside_asides(text, s.start, s.end, None, refs) if refs and ok else ()
+            for s, refs, ok in zip(sentences, years, reported, strict=True)
+        ]
+        self.dated = [i for i, refs in enumerate(self.passed) if refs]
+
+    def carried(self, i: int) -> tuple[YearRef, bool] | None:
+        """The year sentence ``i`` takes if it gives none of its own, and whether a
+        paragraph ends between (none when two do: the date lasts into the next paragraph,
+        no further)."""
+        text, sentence = self.text, self.sentences[i]
+        before = bisect_left(self.dated, i) - 1
+        if before < 0:
+            return None
+        if _NOW.search(text, sentence.start, sentence.end) or _NEW_STORY.match(
+            text, sentence.start, sentence.end
+        ):
+            return None
+        j = self.dated[before]
+        breaks = 0
+        for k in range(j + 1, i + 1):
+            breaks += paragraph_break(text, self.sentences[k - 1].end, self.sentences[k].start)
+            if breaks > 1:
+                return None
+        return self.passed[j][-1], breaks == 1
