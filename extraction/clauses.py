@@ -63,6 +63,15 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 
+# A claim that names what it claims ("claimed the bombing of ...", "said it carried out
+# the Bela assault"), and where that object ends.
+_CLAIMED_OBJECT = re.compile(
+    r"(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:the|that|this)\s"
+    r"|(?:said|says)\s+(?:that\s+)?it\s+(?:had\s+)?carried\s+out\s",
+    re.IGNORECASE,
+)
+_OBJECT_END = re.compile(r"[,;]|\s(?:and|but|while)\s")
+
 
 def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-bounded asides in ``text[start:end]`` that tell of something else ("JeM,
@@ -91,6 +100,22 @@ def claim_at(text: str, start: int, end: int) -> int | None:
     "took credit", "claimed the bombing"), or None."""
     match = _CLAIM.search(text, start, end)
     return match.start() if match else None
+
+
+def reported_with_claim(text: str, sentence: Sentence, claim: int) -> Callable[[int], bool]:
+    """A test of whether a place at an offset of ``sentence`` is part of what it reports
+    along with its claim at ``claim``: in an earlier clause ("... in Dhaka, and the Islamic
+    State claimed it"), or in what the claim names ("claimed the bombing of the shrine in
+    Sehwan", up to the next comma, semicolon or "and"). Not a place of the claim's own
+    clause ("al-Qaeda's official in Khurasan claimed responsibility"), nor after a claim
+    that names nothing ("claimed responsibility", "claimed it")."""
+    turns = [m.start() for m in _CONTRAST.finditer(text, sentence.start, claim)]
+    clause = turns[-1] if turns else sentence.start
+    named = claim
+    if _CLAIMED_OBJECT.match(text, claim, sentence.end):
+        stop = _OBJECT_END.search(text, claim, sentence.end)
+        named = stop.start() if stop else sentence.end
+    return lambda at: at < clause or claim <= at < named
 
 
 def first_turn(text: str, sentence: Sentence) -> int | None:

@@ -28,12 +28,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
 from extraction.carry import Narrative
-from extraction.clauses import claim_at, first_turn, last_main_group, parted
+from extraction.clauses import (
+    claim_at,
+    first_turn,
+    last_main_group,
+    parted,
+    reported_with_claim,
+)
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places
 from extraction.events import Link, events_of
@@ -149,7 +155,7 @@ def _links(
     groups: dict[int, list[GroupMention]],
     places: list[Mention],
     unknown: Sequence[GroupCandidate] = (),
-    placed: Container[int] = (),
+    placed: Mapping[int, list[Mention]] | None = None,
 ):
     sentence = sentences[i]
     if not places:
@@ -180,6 +186,13 @@ def _links(
                     best[key] = (apart, group, place)
         for _, group, place in best.values():
             yield Link(group, place, "sentence", sentence.start, sentence.end)
+        # Another group may claim what it did ("JMB gunmen stormed the bakery in Dhaka. The
+        # Islamic State claimed the attack.").
+        named = {g.group_id for g in groups[i]}
+        for group in _claimants(text, sentences, i, groups, placed):
+            if group.group_id not in named:
+                for place in places:
+                    yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
         return
     antecedent = None if unknown else _antecedent(text, sentences, i, groups)
     if antecedent is not None:
@@ -197,19 +210,28 @@ def _claimants(
     sentences: Sequence[Sentence],
     i: int,
     groups: dict[int, list[GroupMention]],
-    placed: Container[int] = (),
+    placed: Mapping[int, list[Mention]] | None = None,
 ) -> list[GroupMention]:
     """The groups that the next sentence says claimed what this one reports ("Militants
     stormed a checkpoint in Kech. The BLA claimed responsibility."): those named before the
-    claim. The next sentence may open the next paragraph (a news story's paragraphs are a
-    sentence or two) if it names no place of its own (``placed``: sentences with places)."""
+    claim, and it may open the next paragraph (a news story's paragraphs are a sentence or
+    two). Not when it claims what it reports itself, as a place this one does not name
+    tells (``placed``: the places of each sentence; ``reported_with_claim``): "... in Dhaka,
+    and the Islamic State claimed it"; "ISIS claims the bombing of the shrine in Sehwan"
+    (but "said it carried out the Bela assault" is this one's)."""
     j = i + 1
     if j not in groups:
         return []
-    if paragraph_break(text, sentences[i].end, sentences[j].start) and j in placed:
-        return []
     claim = claim_at(text, sentences[j].start, sentences[j].end)
-    return [g for g in groups[j] if g.end <= claim] if claim is not None else []
+    if claim is None:
+        return []
+    own = (placed or {}).get(j, ())
+    if own:
+        known = {p.place_id for p in (placed or {}).get(i, ())}
+        reported = reported_with_claim(text, sentences[j], claim)
+        if any(p.place_id not in known and reported(p.start) for p in own):
+            return []
+    return [g for g in groups[j] if g.end <= claim]
 
 
 def _antecedent(

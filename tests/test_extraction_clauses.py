@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from atlas.records import GroupMention
-from extraction.clauses import asides, claim_at, outside_asides, parted
+from extraction.clauses import asides, claim_at, outside_asides, parted, reported_with_claim
 from extraction.dates import find_years
 from extraction.sentences import split_sentences
 from tests.factories import make_document, make_mention
@@ -120,3 +120,19 @@ def test_years_inside_an_aside_date_only_its_own_places():
     # With nothing outside, nothing dates Delhi (linking falls back as for no year).
     aside_only = tuple(r for r in refs if r.year == 2019)
     assert outside_asides(text, 0, len(text), place("Delhi"), aside_only) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "reported"),
+    [
+        ("JMB hit a cafe in Dhaka, and the IS claimed it.", "Dhaka", True),
+        ("IS claims the bombing of the shrine in Sehwan, Sindh.", "Sehwan", True),
+        ("IS claimed the bombing, and fled to Sehwan.", "Sehwan", False),
+        ("Its official in Khurasan claimed responsibility for it.", "Khurasan", False),
+        ("IS claimed responsibility for the attack in Sehwan.", "Sehwan", False),
+    ],
+)
+def test_what_a_claiming_sentence_reports_itself(text, place, reported):
+    (sentence,) = split_sentences(text)
+    test = reported_with_claim(text, sentence, claim_at(text, 0, len(text)))
+    assert test(text.index(place)) is reported

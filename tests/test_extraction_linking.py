@@ -190,6 +190,27 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
     assert _events(matcher, f"{attack} Police, who claimed the attack, blamed the TTP.") == ()
 
 
+def test_a_claim_of_what_another_group_did(matcher):
+    text = "LeT gunmen stormed a checkpoint in Karachi in 2014. The TTP claimed the attack."
+    assert sorted(_triples(_events(matcher, text))) == [
+        ("LeT", "Karachi", 2014, "explicit", "sentence"),
+        ("TTP", "Karachi", 2014, "explicit", "coreference"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "places"),
+    [
+        ("Bombers hit Quetta; the TTP claimed it.", ["Quetta"]),
+        ("The TTP claimed the bombing of a shrine in Quetta.", ["Quetta"]),
+        ("In a statement from Quetta, the TTP claimed responsibility.", ["Karachi", "Quetta"]),
+    ],
+)
+def test_a_claim_of_what_its_own_sentence_reports(matcher, claim, places):
+    text = f"Gunmen stormed a checkpoint in Karachi in 2014. {claim}"
+    assert sorted(e.place for e in _events(matcher, text) if e.group_short == "TTP") == places
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
