@@ -8,8 +8,10 @@ import re
 
 from atlas.records import DatePrecision
 from extraction.datelines import DAY_DATE
+from extraction.datewords import MONTH
 
 _EMBEDDED_DATE = re.compile(DAY_DATE)
+_EMBEDDED_MONTH = re.compile(rf"\b{MONTH}\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
 
 
@@ -52,7 +54,8 @@ def parse_date(
     if parsed is None and not iso:
         # A line with more than a date ("CTV Saskatoon Published Saturday, March 31, 2018
         # 1:19PM CST"): the day's date written out inside it.
-        embedded = _EMBEDDED_DATE.search(value)
+        # Else its month ("CAAN brief No. 14, March 2021").
+        embedded = _EMBEDDED_DATE.search(value) or _EMBEDDED_MONTH.search(value)
         if embedded and embedded.group() != value:
             return parse_date(embedded.group(), today, warnings, where)
     if parsed is None:

@@ -46,6 +46,8 @@ _MARKUP = re.compile(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 _HEADING = re.compile(r"#\s+\S")
 """A Markdown top-level heading: the document's title, even of one word."""
 _CITATIONS = re.compile(r"(?:\[\d{1,3}\])+$")
+#: A UN document's distribution and language fields ("Distr.: General", "Original: English").
+_UN_FIELD = re.compile(r"^(?:Distr|Original|Limited|Restricted)\.?\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 #: Labelled header fields, as in YAML front matter or a filled-in form ("Title: ...").
 _LABELLED = re.compile(
@@ -109,6 +111,13 @@ def _cleans_longer(line: str, limit: int) -> bool:
     return len(_clean(line[:short])) > limit or len(_clean(line[: 4 * limit])) > limit
 
 
+def _field_or_mark(line: str) -> bool:
+    """Lines of the header that are no title: URLs, bylines, dates, fields."""
+    return any(
+        p.match(line) for p in (_URL_LINE, _BYLINE, _DATE_LINE, _SOURCE_LINE, _LABELLED, _UN_FIELD)
+    )
+
+
 def _is_title(line: str, heading: bool = False) -> bool:
     words = line.split()
     return (
@@ -153,7 +162,7 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             source = source or byline.group("org")
     candidates: list[tuple[int, str]] = []
     for index, line in enumerate(header[: date_index if date_index is not None else None]):
-        if any(p.match(line) for p in (_URL_LINE, _BYLINE, _DATE_LINE, _SOURCE_LINE, _LABELLED)):
+        if _field_or_mark(line):
             continue
         if date_index is not None and index == 0 and _PERSON.match(line) and author is None:
             author = line
@@ -161,10 +170,24 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             source = source or line
         elif _is_title(line, heading=_HEADING.match(raw_header[index]) is not None):
             candidates.append((index, line))
-    if candidates and title is None:
-        title = candidates[-1][1] if date_index is not None else candidates[0][1]
-        orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
-        source = source or (orgs[0] if orgs else None)
+    # A short line naming an organisation ("Hindustan Times") is the source, not the title,
+    # when another line can be.
+    outlets = [line for _, line in candidates if _ORG_WORDS.search(line) and len(line.split()) <= 5]
+    titles = [line for _, line in candidates if line not in outlets] or outlets[:1]
+    if title is None and date_index is None:
+        title = titles[0] if titles else None
+    elif title is None:
+        # The title closest above the date, unless only labels stand there ("Security
+        # Council" over a UN report's date): then the first full title below it.
+        full = [line for line in titles if len(line.split()) >= 3]
+        below = (
+            line
+            for line in header[date_index + 1 :]
+            if len(line.split()) >= 3 and _is_title(line) and not _field_or_mark(line)
+        )
+        title = full[-1] if full else next(below, titles[-1] if titles else None)
+    orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
+    source = source or (orgs[0] if orgs else None)
     footer_author, footer_source = _source_line(_last_lines(text[-5_000:], _FOOTER_LINES))
     footer_source, written = _source_and_date(footer_source)
     if date is None and written:

@@ -51,3 +51,8 @@ def test_a_date_inside_a_longer_date_line():
     value = "CTV Saskatoon Published Saturday, March 31, 2018 1:19PM CST"
     assert parse_date(value, TODAY, warnings, "test") == (dt.date(2018, 3, 31), "day")
     assert warnings == []
+
+
+def test_a_month_inside_a_longer_date_line():
+    value = "CAAN brief No. 14, March 2021"
+    assert parse_date(value, TODAY, [], "test") == (dt.date(2021, 3, 1), "month")

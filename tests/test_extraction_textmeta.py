@@ -145,3 +145,16 @@ def test_prose_opening_gives_no_title():
 )
 def test_the_prose_check_on_a_short_prefix_first_is_the_check(line, limit):
     assert _cleans_longer(line, limit) == (len(_clean(line[: 4 * limit])) > limit)
+
+
+def test_a_un_reports_title_below_its_symbol_organ_fields_and_date():
+    header = "S/2023/370\nSecurity Council\nDistr.: General\n1 June 2023\n\n"
+    title = "Fourteenth report of the Analytical Support and Sanctions Monitoring Team"
+    meta = from_text(f"{header}{title}\n\n{BODY}", TODAY, [])
+    assert (meta.title, meta.published) == (title, dt.date(2023, 6, 1))
+
+
+def test_an_outlet_line_under_the_headline_is_the_source():
+    text = "Police bust a module in Amritsar\nHindustan Times\nChandigarh, 12 November 2022\n\n"
+    meta = from_text(text + BODY, TODAY, [])
+    assert (meta.title, meta.source) == ("Police bust a module in Amritsar", "Hindustan Times")
