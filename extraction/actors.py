@@ -1,10 +1,13 @@
-"""Countries named as actors: "U.S. commanders", "Pakistan army", "US withdrawal".
+"""Countries and capitals named as actors: "U.S. commanders", "talks with Islamabad".
 
 A country name right before one of the reviewed nouns of ``data/actors.yaml`` (state
 forces, government, what they do) names the country acting, not where anything happened:
 "U.S. intelligence officials worried about al-Qaeda" does not put al-Qaeda in the United
-States. The place mention is kept (it is still a resolved place of the text); it only
-makes no event. Towns are left alone: "Karachi police arrested LeT men" does place them.
+States. Towns are left alone there: "Karachi police arrested LeT men" does place them.
+A country or town right after one of its dealings ("talks with", "pressure on", "ties
+between Kabul and") names a government too: "Since the breakdown of talks with Islamabad,
+the TTP has intensified attacks" puts no TTP in Islamabad. The place mention is kept (it
+is still a resolved place of the text); it only makes no event.
 """
 
 from __future__ import annotations
@@ -23,18 +26,44 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
 _NEXT_WORD = re.compile(r"\.?[ \t]+([a-z][a-z-]*)")
 
 
+_TOWNS_AND_COUNTRIES = frozenset({"country", "city", "locality"})
+
+
 @lru_cache(maxsize=4)
-def actor_words(path: Path = DEFAULT_PATH) -> frozenset[str]:
-    """The reviewed actor nouns of ``path`` (``source`` and ``words``)."""
+def _load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not data.get("source") or not data.get("words"):
         raise ValueError(f"{path}: expected 'source' and a list of 'words'")
-    return frozenset(str(word).lower() for word in data["words"])
+    return data
+
+
+def actor_words(path: Path = DEFAULT_PATH) -> frozenset[str]:
+    """The reviewed actor nouns of ``path`` (``source`` and ``words``)."""
+    return frozenset(str(word).lower() for word in _load(path)["words"])
+
+
+@lru_cache(maxsize=4)
+def dealings(path: Path = DEFAULT_PATH) -> re.Pattern[str]:
+    """A pattern ending where a government is named after one of the dealings of ``path``
+    ("talks with ", "ties between Kabul and "); one that never matches if it lists none."""
+    words = [re.escape(str(w).lower()) for w in _load(path).get("dealings") or ()]
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"\b(?:{'|'.join(words)})\s+(?:with|on|between|among)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+and\s+)?\Z",
+        re.IGNORECASE,
+    )
 
 
 def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) -> bool:
-    """Whether ``place`` is a country named as an actor in ``text`` ("U.S. commanders");
-    ``words``: the actor nouns (default: the shipped list)."""
+    """Whether ``place`` is a country or capital named as an actor in ``text`` ("U.S.
+    commanders", "talks with Islamabad"); ``words``: the actor nouns (default: the
+    shipped list)."""
+    if place.feature_type not in _TOWNS_AND_COUNTRIES:
+        return False
+    if dealings().search(text[max(0, place.start - 60) : place.start]):
+        return True
     if place.feature_type != "country":
         return False
     match = _NEXT_WORD.match(text, place.end)

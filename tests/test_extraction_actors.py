@@ -1,10 +1,10 @@
-"""Countries named as actors ("U.S. commanders"): extraction.actors."""
+"""Countries and capitals named as actors ("U.S. commanders", "talks with Islamabad")."""
 
 from pathlib import Path
 
 import pytest
 
-from extraction.actors import actor_words, names_actor
+from extraction.actors import actor_words, dealings, names_actor
 from tests.factories import make_document, make_mention
 
 
@@ -33,9 +33,31 @@ def test_a_country_before_an_actor_noun_is_an_actor(text, name, actor):
     assert names_actor(text, _mention(text, name)) is actor
 
 
-def test_towns_are_never_actors():
+def test_towns_are_no_actors_before_actor_nouns():
     text = "Karachi police arrested LeT men."
     assert names_actor(text, _mention(text, "Karachi", "city")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("Since the breakdown of talks with Islamabad, the TTP attacked Bannu.", "Islamabad", True),
+        ("Ties between Kabul and Islamabad soured as the TTP struck.", "Islamabad", True),
+        ("Ties between Kabul and Islamabad soured as the TTP struck.", "Kabul", True),
+        ("US pressure on Pakistan grew after LeT struck.", "Pakistan", True),
+        ("The TTP held talks in Islamabad.", "Islamabad", False),
+        ("The TTP struck Islamabad after the talks.", "Islamabad", False),
+    ],
+)
+def test_a_government_dealt_with_is_an_actor(text, name, actor):
+    kind = "country" if name == "Pakistan" else "city"
+    assert names_actor(text, _mention(text, name, kind)) is actor
+
+
+def test_a_list_without_dealings_has_none(tmp_path: Path):
+    own = tmp_path / "actors.yaml"
+    own.write_text("source: test\nwords: [envoys]\n", encoding="utf-8")
+    assert dealings(own).search("talks with ") is None
 
 
 def test_words_come_from_the_reviewed_list(tmp_path: Path):
