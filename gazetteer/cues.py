@@ -195,7 +195,13 @@ class Cues:
         comma = after[:1] == "," and not listed
         container = self._container(after) if comma else None
         container_admin1 = self._abbreviation(after) if comma else None
-        contained = self._contained(before) if not container and lowered.endswith(",") else None
+        # "Sialkot, Punjab" names Punjab as Sialkot's container; "Gaibandha, Rajshahi and
+        # Dhaka" is a list.
+        contained = (
+            self._contained(before)
+            if not container and lowered.endswith(",") and not _LIST_AFTER.match(after)
+            else None
+        )
         within = None
         if after.startswith((" in ", " of ")):
             match = _AFTER_IN.match(after)
@@ -302,7 +308,7 @@ def _mates(before: str, after: str, comma_ok: bool) -> tuple[str, ...]:
     if after.startswith((" and ", " or ", " & ")) or (comma_ok and after.startswith(", ")):
         match = _LIST_AFTER.match(after)
         if match:
-            mates.append(match.group(1).rstrip("."))
+            mates.append(match.group(1).split(". ")[0].rstrip("."))  # not the next sentence
     return tuple(mates)
 
 

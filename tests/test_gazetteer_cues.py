@@ -56,6 +56,9 @@ def test_a_possessive_place_before_the_name(cues: Cues) -> None:
 def test_containers_around_commas(cues: Cues) -> None:
     assert _read(cues, "Sialkot, Punjab, was hit", "Sialkot").container == "Punjab"
     assert _read(cues, "Sialkot, Punjab was hit", "Punjab").contained == "Sialkot"
+    assert _read(cues, "Sialkot, Punjab and comprised of", "Punjab").contained == "Sialkot"
+    # A list, not a town and its province.
+    assert _read(cues, "in Gaibandha, Rajshahi and Dhaka", "Rajshahi").contained is None
     assert _read(cues, "Alexandria, Va., police", "Alexandria").container_admin1 == (
         "US",
         "Virginia",
@@ -96,6 +99,7 @@ def test_the_name_after_in_may_hold_the_span(cues: Cues) -> None:
 
 def test_the_names_coordinated_with_a_span(cues: Cues) -> None:
     assert _read(cues, "raids in Khost and Paktia.", "Khost").mates == ("Paktia",)
+    assert _read(cues, "in Khost and Paktia. Ansar Bangla", "Khost").mates == ("Paktia",)
     assert _read(cues, "raids in Kunar, Khost or Paktia.", "Khost").mates == ("Kunar", "Paktia")
     assert _read(cues, "such as California or Washington.", "Washington").mates == ("California",)
     # The name after a comma is a container, not a list mate ("Sialkot, Punjab").
