@@ -1,7 +1,8 @@
 """Group-like names that are not in the lexicon, surfaced for an analyst to review.
 
-Three cues: a naming phrase ("a group called X", "a new outfit named X"), a claim of
-allegiance or responsibility ("X pledged allegiance", "X claimed responsibility"), and a
+Four cues: a naming phrase ("a group called X", "a new outfit named X"), a ban ("the
+banned X"), a claim of allegiance or responsibility ("X pledged allegiance", "X claimed
+responsibility"), and a
 capitalised name built on an organisational word such as Lashkar, Jaish, Harakat, Tehrik,
 Ansar, Brigade or Front (the words and the exceptions are reviewed data in
 ``data/candidates.yaml``). Names overlapping a lexicon mention are not candidates.
@@ -37,8 +38,17 @@ _NAMES = re.compile(NAME)
 # a choice of starts; the matches of different words cannot overlap, so merging them in
 # text order gives what the alternation would find.
 _CALLED = tuple(
-    re.compile(rf"{words}\s+[\"\u201c\u2018']?")
+    re.compile(rf"{words}\s+(?:the\s+)?[\"\u201c\u2018']?")
     for words in (r"call(?:ed|ing\s+itself)", "named", r"known\s+as", "dubbed")
+)
+# A ban names an organisation: "the banned Babbar Khalsa International", "the proscribed
+# outfit Lashkar-e-Islam".
+_BANNED = tuple(
+    re.compile(
+        rf"{word}\s+(?:(?:militant|terrorist|armed|separatist|extremist)\s+)?"
+        r"(?:(?:outfit|group|organi[sz]ation)\s+)?"
+    )
+    for word in ("banned", "proscribed", "outlawed")
 )
 _CALLED_HEAD = re.compile(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:group|outfit|organi[sz]ation|faction|militia|network"
@@ -60,6 +70,7 @@ _CLAIM_HEAD = re.compile(
 # Folded words (see ``extraction.folding``) one of which any match of the patterns above
 # holds once separators are dropped: where none occurs, the scan can be skipped.
 _CALLED_WORDS = frozenset({"called", "callingitself", "named", "knownas", "dubbed"})
+_BANNED_WORDS = frozenset({"banned", "proscribed", "outlawed"})
 _CLAIM_WORDS = frozenset(
     {f"{verb}{noun}" for verb in ("pledged", "pledges", "sworn", "swore", "declared")
      for noun in ("allegiance", "loyalty", "bayah")} | {"claimedresponsibility"}
@@ -143,7 +154,7 @@ def load_cues(path: Path | str | None = None) -> CandidateCues:
 def cue_words(cues: CandidateCues) -> frozenset[str]:
     """The folded words whose absence from a text rules out each of its scans, for
     ``GroupMatcher(lexicon, cue_words(cues))`` to look for in its own pass."""
-    return _CALLED_WORDS | _CLAIM_WORDS | (cues.anchor_words or frozenset())
+    return _CALLED_WORDS | _BANNED_WORDS | _CLAIM_WORDS | (cues.anchor_words or frozenset())
 
 
 def find_candidates(
@@ -164,6 +175,10 @@ def find_candidates(
         name = _NAMES.match(text, match.end()) if head else None
         if name:
             _add(found, text, name.start(), name.end(), "named", cues)
+    for match in _in_order(_BANNED, text) if _may_occur(_BANNED_WORDS, present) else ():
+        name = _NAMES.match(text, match.end())
+        if name and len(text[name.start() : name.end()].split()) > 1:
+            _add(found, text, name.start(), name.end(), "banned", cues)
     for match in _claims(text) if _may_occur(_CLAIM_WORDS, present) else ():
         head = _CLAIM_HEAD.search(text, max(0, match.start() - 100), match.start())
         if head:

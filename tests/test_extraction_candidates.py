@@ -37,6 +37,19 @@ def test_naming_phrases(find):
     ]
 
 
+def test_a_name_after_the_or_a_ban(find):
+    assert find("It was claimed by a group calling itself the Khalistan Liberation Force.") == [
+        ("Khalistan Liberation Force", "named")
+    ]
+    assert find("Police busted a module of the banned Babbar Khalsa International (BKI).") == [
+        ("Babbar Khalsa International", "banned")
+    ]
+    assert find("Members of the proscribed outfit Lashkar-e-Zil were held.") == [
+        ("Lashkar-e-Zil", "organisational name")
+    ]
+    assert find("They banned Facebook. The banned TTP struck.") == []
+
+
 def test_allegiance_and_responsibility(find):
     assert find("More recently, Sawt-al-Ummah pledged allegiance to Daesh.") == [
         ("Sawt-al-Ummah", "pledged allegiance")
@@ -67,13 +80,13 @@ def test_lexicon_names_and_state_forces_are_not_candidates(find):
 
 
 _CALLED_ALTERNATION = re.compile(
-    r"(?:called|named|known\s+as|dubbed|calling\s+itself)\s+[\"\u201c\u2018']?"
+    r"(?:called|named|known\s+as|dubbed|calling\s+itself)\s+(?:the\s+)?[\"\u201c\u2018']?"
 )
 _CLAIM_ALTERNATION = re.compile(
     r"(?:pledged|pledges|swore|sworn|declared)\s+(?:allegiance|loyalty|bay['\u2019]?ah)"
     r"|claimed\s+responsibility"
 )
-_CUE_WORDS = ["called", "calling", "itself", "named", "renamed", "known", "as", "dubbed", " ",
+_CUE_WORDS = ["called", "calling", "itself", "named", "renamed", "known", "as", "dubbed", " ", "the ",
               "\n", "\u201c", "'", "pledged", "pledges", "swore", "sworn", "declared",
               "claimed", "allegiance", "loyalty", "bay'ah", "bayah", "responsibility", "x"]  # fmt: skip
 
@@ -92,6 +105,7 @@ def test_cue_scans_find_what_the_alternations_find(text):
 
 
 _CUE_PIECES = ["a group called ", "an outfit named ", "known as ", "dubbed ", "calling itself ",
+               "the banned ", "proscribed outfit ", "Babbar Khalsa International",
                "Lashkar", "Jaish", "Sipah-e", "Sipah\u2011e", "Army", "army", "Front", "Tehrik",
                " pledged allegiance", " swore bay\u2019ah", " claimed  responsibility",
                "Jund al-Khilafa Hind", "Ahrar Sangar", "The ", " of the ", "Pakistan", " ", "\n",
