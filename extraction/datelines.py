@@ -4,7 +4,8 @@ A dateline says where and when a story was filed, not where its events happened:
 is the story's publication date (``extraction.metadata``), and its places make events only
 when the sentence names no other place (``extraction.linking``): "QUETTA ... - Militants
 stormed a checkpoint in Kech district" is an event in Kech, "PESHAWAR: A bomb killed five"
-one in Peshawar.
+one in Peshawar. A line of a place and a date alone under a headline ("Chandigarh, 12
+November 2022") makes no event at all.
 """
 
 from __future__ import annotations
@@ -32,11 +33,22 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _FIRST_LINES = 12
+#: A line of a place and a date alone ("Chandigarh, 12 November 2022", under a headline):
+#: where the story was filed, and nothing happening there.
+_PLACE_DATE_LINE = re.compile(
+    rf"^[ \t]*[A-Z][\w.'’ -]{{1,40}}(?:,[ \t]*[A-Z][\w.'’ -]{{1,40}}?)?,?[ \t]+{DAY_DATE}[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
     """The spans of the datelines opening lines of ``text``, separator included."""
     return [match.span() for match in _DATELINE.finditer(text)]
+
+
+def place_date_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text`` that hold a place and a date and nothing else."""
+    return [match.span() for match in _PLACE_DATE_LINE.finditer(text)]
 
 
 def dateline_date(text: str) -> str | None:
@@ -48,9 +60,15 @@ def dateline_date(text: str) -> str | None:
     return None
 
 
-def event_places(places: Sequence[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
-    """``places`` without those inside a dateline ``spans``, unless no other is left."""
+def event_places(
+    places: Sequence[Mention],
+    spans: Sequence[tuple[int, int]],
+    bare: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """``places`` without those inside a dateline ``spans``, unless no other is left, and
+    never those of a ``bare`` place-and-date line."""
+    places = [p for p in places if not any(s <= p.start and p.end <= e for s, e in bare)]
     if not spans:
-        return list(places)
+        return places
     others = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
-    return others or list(places)
+    return others or places

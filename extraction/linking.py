@@ -41,7 +41,7 @@ from extraction.clauses import (
     reported_with_claim,
 )
 from extraction.confidence import gap
-from extraction.datelines import datelines, event_places
+from extraction.datelines import datelines, event_places, place_date_lines
 from extraction.events import Link, events_of
 from extraction.sentences import Sentence, is_heading, paragraph_break
 
@@ -103,7 +103,7 @@ def link_events(
     unknown_in = _bucket(sentences, unknown)
     reported = [not _unreported(document, s) for s in sentences]
     narrative = Narrative(text, sentences, years, reported)
-    filed = datelines(text)
+    filed, bare = datelines(text), place_date_lines(text)
     events: dict[str, Event] = {}
     for i in sorted(places_in):
         if not any(k in groups_in for k in range(i - WINDOW, i + 2)):
@@ -112,7 +112,7 @@ def link_events(
         if _unreported(document, sentence):
             continue
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
-        reporting = event_places(reporting, filed)
+        reporting = event_places(reporting, filed, bare)
         links = list(
             _links(text, sentences, i, groups_in, reporting, unknown_in.get(i, ()), places_in)
         )

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from atlas.records import Document
-from extraction.datelines import dateline_date, datelines
+from extraction.datelines import dateline_date, datelines, place_date_lines
 from extraction.dates import find_years
 from extraction.groups import GroupMatcher
 from extraction.lexicon import load_lexicon
@@ -61,3 +61,10 @@ def test_a_datelines_place_makes_events_only_when_the_sentence_names_no_other():
     # The same name in the story itself is a place like any other.
     again = _events("KARACHI: The TTP attacked a police post in Quetta and in KARACHI.")
     assert sorted(e.place for e in again) == ["Karachi", "Quetta"]
+
+
+def test_a_line_of_a_place_and_a_date_alone_makes_no_event():
+    text = "TTP cells busted in Karachi\nQuetta, 12 November 2022\n\nThe TTP denied it."
+    assert [text[s:e] for s, e in place_date_lines(text)] == ["Quetta, 12 November 2022"]
+    assert [e.place for e in _events(text)] == ["Karachi"]
+    assert place_date_lines("The TTP hit Quetta, 12 November 2022, at dawn.") == []
