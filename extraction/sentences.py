@@ -76,6 +76,20 @@ _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _SPACE = re.compile(r"\s+")
+# A sentence ending inside a line (not an initial's or a title's dot: "By A. Researcher").
+_ENDS_INSIDE = re.compile(r"[a-z0-9]{2}[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
+# fmt: off
+_FUNCTION_WORDS = frozenset((
+    "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+    "as", "that", "which", "who", "its", "their", "his", "her", "into", "than",
+))
+# fmt: on
+_FIRST_END = re.compile(r"[a-z0-9)][.!?][\"'\u201d\u2019)]?\s")
+_WRAPPED_LINE = 40
+"""Characters; lines around at least this long show the width a text is wrapped at."""
+_FITS = 0.9
+_NEARBY = 300
+"""Characters around a line in which to find the width it is wrapped at."""
 
 
 class Sentence(NamedTuple):
@@ -147,6 +161,10 @@ def _line_cuts(text: str):
         if not _continues(text, match.start(), match.end()):
             yield match.start()
     tabbed = "\t" in text  # a table read from a word processor, one row a line
+    # Before the first sentence ends lies the header (title, outlet, byline, date): there a
+    # short line is a line of its own however the text is wrapped.
+    first_end = _FIRST_END.search(text)
+    header_end = first_end.start() if first_end else len(text)
     for match in _LINE.finditer(text):
         if "\n" in match.group()[1:]:
             continue  # a blank line, handled above
@@ -159,7 +177,7 @@ def _line_cuts(text: str):
             or line.endswith("|")  # a table row ("| 2022-03-04 | IS-K | Peshawar |")
             or following[:1] == "|"
             or tabbed and ("\t" in line or "\t" in _next_line(text, match.end()))
-            or _heading(line, following)
+            or _heading(text, line_start, line, following, line_start < header_end)
             or line
             and line[-1] in '.!?:\u201d"'
             and following[:1].isupper()
@@ -172,9 +190,26 @@ def _next_line(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def _heading(line: str, following: str) -> bool:
-    """A short line without closing punctuation followed by a capitalised line."""
-    return 0 < len(line) < 60 and line[-1] not in ",;-(" and following[:1].isupper()
+def _heading(text: str, line_start: int, line: str, following: str, header: bool) -> bool:
+    """A short line without closing punctuation followed by a capitalised line; not one
+    that a sentence ends in ("... Miranshah. The newly formed Tehreek-e-Jihad"), nor one
+    ending with a function word ("the BLA and the"), nor, past the ``header``, one of
+    hard-wrapped prose whose next word would not have fitted on it (a narrow column
+    wrapped before "Waziristan")."""
+    if not (0 < len(line) < 60 and line[-1] not in ",;-(" and following[:1].isupper()):
+        return False
+    if line[:1].islower() and not line.startswith(("http", "www.")):
+        return False  # the rest of a wrapped sentence ("forces in Kech, ... while the BLA's")
+    if _ENDS_INSIDE.search(line) or line.rsplit(None, 1)[-1] in _FUNCTION_WORDS:
+        return False
+    if header:
+        return True
+    end = line_start + len(line)
+    nearby = text[max(0, line_start - _NEARBY) : end + _NEARBY].split("\n")
+    width = max(len(n.rstrip()) for n in nearby[1:-1] or nearby)
+    next_word = len(text[end:].split(None, 1)[0]) if text[end:].strip() else 0
+    # Proportional fonts wrap unevenly: the word must have fitted with room to spare.
+    return width < _WRAPPED_LINE or len(line) + 1 + next_word <= _FITS * width
 
 
 def _continues(text: str, start: int, end: int) -> bool:

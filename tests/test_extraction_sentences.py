@@ -178,3 +178,34 @@ def test_headings_and_paragraph_breaks():
     assert paragraph_break(text, heading.end, grew.start)
     assert not paragraph_break(text, grew.end, long_line.start)  # a wrapped line
     assert paragraph_break(text, long_line.end, following.start)  # a whole one-line paragraph
+
+
+def test_a_narrow_column_wrapped_before_capitals_is_not_cut_into_headings():
+    column = (
+        "A short review of the year\n"
+        "Its fighters were most active in Bannu, Dera Ismail Khan\n"
+        "and Lakki Marwat, and struck police in the districts.\n"
+        "Hafiz Gul Bahadur's group, operating from North\n"
+        "Waziristan, claimed several attacks on the army in Mir Ali\n"
+        "and Miranshah. The newly formed Tehreek-e-Jihad\n"
+        "Pakistan claimed the attack on the air base in Punjab.\n"
+        "In Balochistan, the Balochistan Liberation Army and the\n"
+        "Balochistan Liberation Front intensified attacks on the\n"
+        "forces in Kech and Panjgur, while the BLA's\n"
+        "Majeed Brigade struck a convoy in Gwadar.\n"
+        "Funding\n"
+        "Daesh raises funds in Karachi, its officials said in March.\n"
+    )
+    assert [s.replace("\n", " ") for s in _texts(column)] == [
+        "A short review of the year",
+        "Its fighters were most active in Bannu, Dera Ismail Khan and Lakki Marwat, and "
+        "struck police in the districts.",
+        "Hafiz Gul Bahadur's group, operating from North Waziristan, claimed several attacks "
+        "on the army in Mir Ali and Miranshah.",
+        "The newly formed Tehreek-e-Jihad Pakistan claimed the attack on the air base in Punjab.",
+        "In Balochistan, the Balochistan Liberation Army and the Balochistan Liberation Front "
+        "intensified attacks on the forces in Kech and Panjgur, while the BLA's Majeed Brigade "
+        "struck a convoy in Gwadar.",
+        "Funding",
+        "Daesh raises funds in Karachi, its officials said in March.",
+    ]
