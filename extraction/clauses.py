@@ -47,11 +47,13 @@ _NAMED_REACH = 30
 # "that" is a subject (", the leader of al-Qaeda contended that ...").
 _ASIDE = re.compile(
     r",\s+(?:(?:already|who|which|once|then|previously|formerly|itself|themselves|founded"
-    r"|formed|created|established|led|headed|backed|blamed|known|based|set\s+up)\b"
+    r"|formed|created|established|led|headed|backed|blamed|known|based|set\s+up"
+    r"|(?:(?:widely|often|long|generally)\s+)?(?:seen|believed|described|considered|thought"
+    r"|regarded|viewed))\b"
     r"|(?:the|a|an)\s+(?:(?-i:(?![a-z]+ed\b))(?!(?:said|says|told|wrote|writes)\b)"
     r"[^\s,;.]+\s+){0,8}?(?:(?:that|which|who|founded|formed|created|set\s+up|established"
     r"|responsible|blamed|behind)\b|(?:offshoot|splinter|affiliate|branch|wing|faction|ally"
-    r"|successor|rival|arm|part)s?\s+of\b))[^,;.]*,",
+    r"|successor|rival|arm|part)s?\s+of\b|fronts?\s+for\b))[^,;.]*,",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(

@@ -94,6 +94,12 @@ def test_appositives_that_describe_are_asides_but_list_items_are_not():
     assert asides(listed, 0, len(listed)) == []
     subject = "Illustrating the ties, the leader of AQ contended that it grew, and thanked them."
     assert asides(subject, 0, len(subject)) == []
+    seen = "The TJP, widely seen as a front for the TTP, claimed the attack on Mianwali."
+    assert [seen[s:e] for s, e in asides(seen, 0, len(seen))] == [
+        ", widely seen as a front for the TTP,"
+    ]
+    front = "The TJP, a front for the TTP, struck."
+    assert [front[s:e] for s, e in asides(front, 0, len(front))] == [", a front for the TTP,"]
     offshoot = "The IJU, an offshoot of the IMU, has cells in Kunduz."
     founded = "JA, founded by Tajik militants in 2010, operates along the border."
     assert [offshoot[s:e] for s, e in asides(offshoot, 0, len(offshoot))] == [
