@@ -24,11 +24,12 @@ _SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[A-Z(\"\u201c]")
 _FOOTER_LINES = 8
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>[\w ,./-]*?(?:\b(?:{MONTH_NAME})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
+    rf"(?P<date>[\w ,./|\u2013\u2014-]*?(?:\b(?:{MONTH_NAME})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
     rf"|\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
     rf"[\w ,.:]*)$",
     re.IGNORECASE,
 )
+_DASHED = re.compile(r"\s[|\u2013\u2014]\s|\s-{1,2}\s")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/")
 _NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+(?:[A-Z][a-zA-Z'’.-]+|[A-Z]\.|van|von|de|al-|bin)){1,3}"
@@ -155,6 +156,10 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
         if match and date_index is None:
             date_index = index
             date = parse_date(match.group("date"), today, warnings, "the text")
+            # "Pak Institute for Peace Studies — January 2024": the publisher and the date.
+            head = _DASHED.split(match.group("date"), maxsplit=1)[0]
+            if head != match.group("date") and _ORG_WORDS.search(head):
+                source = source or head.strip()
             continue
         byline = _BYLINE.match(line)
         if byline:

@@ -158,3 +158,14 @@ def test_an_outlet_line_under_the_headline_is_the_source():
     text = "Police bust a module in Amritsar\nHindustan Times\nChandigarh, 12 November 2022\n\n"
     meta = from_text(text + BODY, TODAY, [])
     assert (meta.title, meta.source) == ("Police bust a module in Amritsar", "Hindustan Times")
+
+
+def test_a_publisher_and_a_month_on_one_line():
+    text = "Militancy in the tribal districts\nPak Institute for Peace Studies \u2014 January 2024\n\n"
+    meta = from_text(text + BODY, TODAY, [])
+    assert (meta.title, meta.source, meta.published, meta.published_precision) == (
+        "Militancy in the tribal districts",
+        "Pak Institute for Peace Studies",
+        dt.date(2024, 1, 1),
+        "month",
+    )
