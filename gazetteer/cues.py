@@ -58,6 +58,8 @@ _TIMES = frozenset(
 _AFTER_IN = re.compile(rf" (?:in|of)\s+(?:the\s+)?({_NAME}){_NAME_ENDS}")
 _BEFORE_CONTAINED = re.compile(rf"(?<![\w.])({_CAP}(?:\s+{_CAP}){{0,3}})\s*,\s*$")
 _WINDOW = 60
+#: Words before "by" that make the capitalised names after it a person's ("led by Mangal").
+_LED = frozenset({"led", "headed", "founded", "commanded"})
 _LIST_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
 #: The rest of a list of names that a plural unit word ends: ", Takhar and Badakhshan
 #: provinces" after "Kunduz" (what a list's last word says of every name in it).
@@ -235,16 +237,19 @@ class Cues:
         return TYPE_GROUPS.get(value or "") or None
 
     def _is_person(self, tokens: list[str]) -> bool:
-        """A title, then up to three capitalised names (initials only), right before the span."""
+        """A title, then up to three capitalised names (initials only), right before the
+        span; or a leader's name after "led by" ("the outfit led by Mangal Bagh")."""
         titles = self.by_kind["title"]
-        for token in reversed(tokens[-4:]):
+        last = tokens[-4:]
+        for names, token in enumerate(reversed(last)):
             word = token.rstrip(".")
             if word[:1].isupper() and word.lower() in titles:
                 return True
             if token.endswith(".") and len(word) > 1:
                 return False  # a sentence ended between the title and the span
             if not (word[:1].isupper() and word.replace("'", "").replace("-", "").isalpha()):
-                return False
+                before = len(last) - names - 2
+                return names > 0 and word == "by" and before >= 0 and last[before] in _LED
         return False
 
     def _is_group(self, tokens: list[str], before: str) -> bool:

@@ -113,6 +113,9 @@ def test_people_and_group_names(cues: Cues) -> None:
     assert not _read(cues, "he went to Cleveland", "Cleveland").person
     assert _read(cues, "Gen. J. Smith Cleveland", "Cleveland").person
     assert not _read(cues, "said President Obama. Cleveland voted", "Cleveland").person
+    assert _read(cues, "the outfit led by Mangal Bagh, once", "Bagh").person
+    assert not _read(cues, "a delegation led by Pakistan met", "Pakistan").person
+    assert not _read(cues, "was attacked by Kabul police", "Kabul").person
     assert _read(cues, "Wilayat Khorasan", "Khorasan").group
     assert _read(cues, "IS-Khorasan", "Khorasan").group
     assert not _read(cues, "this is Khorasan", "Khorasan").group
