@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 import yaml
 
 LEXICON = Path(__file__).resolve().parents[1] / "extraction" / "data" / "groups.yaml"
@@ -331,6 +332,19 @@ def test_every_group_the_seeds_name_is_found_by_its_names():
         if resolve(data, text) != {group_id}
     }
     assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "group_id"),
+    [
+        ("Islamic State's Afghan affiliate", "iskp"),
+        ("Hafiz Gul Bahadur's group", "gul-bahadur-group"),
+        ("Babbar Khalsa International", "babbar-khalsa"),
+        ("KZF", "khalistan-zindabad-force"),
+    ],
+)
+def test_names_wires_and_other_texts_use(text, group_id):
+    assert resolve(load(), text) == {group_id}
 
 
 def test_acronyms_are_case_sensitive_and_aliases_are_not():

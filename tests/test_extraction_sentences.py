@@ -198,14 +198,20 @@ def test_a_narrow_column_wrapped_before_capitals_is_not_cut_into_headings():
     )
     assert [s.replace("\n", " ") for s in _texts(column)] == [
         "A short review of the year",
-        "Its fighters were most active in Bannu, Dera Ismail Khan and Lakki Marwat, and "
-        "struck police in the districts.",
-        "Hafiz Gul Bahadur's group, operating from North Waziristan, claimed several attacks "
-        "on the army in Mir Ali and Miranshah.",
+        (
+            "Its fighters were most active in Bannu, Dera Ismail Khan and Lakki Marwat, and "
+            "struck police in the districts."
+        ),
+        (
+            "Hafiz Gul Bahadur's group, operating from North Waziristan, claimed several "
+            "attacks on the army in Mir Ali and Miranshah."
+        ),
         "The newly formed Tehreek-e-Jihad Pakistan claimed the attack on the air base in Punjab.",
-        "In Balochistan, the Balochistan Liberation Army and the Balochistan Liberation Front "
-        "intensified attacks on the forces in Kech and Panjgur, while the BLA's Majeed Brigade "
-        "struck a convoy in Gwadar.",
+        (
+            "In Balochistan, the Balochistan Liberation Army and the Balochistan Liberation "
+            "Front intensified attacks on the forces in Kech and Panjgur, while the BLA's "
+            "Majeed Brigade struck a convoy in Gwadar."
+        ),
         "Funding",
         "Daesh raises funds in Karachi, its officials said in March.",
     ]
