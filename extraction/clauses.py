@@ -53,7 +53,10 @@ _ASIDE = re.compile(
     r"|(?:the|a|an)\s+(?:(?-i:(?![a-z]+ed\b))(?!(?:said|says|told|wrote|writes)\b)"
     r"[^\s,;.]+\s+){0,8}?(?:(?:that|which|who|founded|formed|created|set\s+up|established"
     r"|responsible|blamed|behind)\b|(?:offshoot|splinter|affiliate|branch|wing|faction|ally"
-    r"|successor|rival|arm|part)s?\s+of\b|fronts?\s+for\b))[^,;.]*,",
+    r"|successor|rival|arm|part)s?\s+of\b|fronts?\s+for\b)"
+    # ... or ends with such a noun: ", an al-Qaeda ally,".
+    r"|(?:an?|the)\s+(?:[^\s,;.]+\s+){1,4}?(?:ally|allies|affiliate|offshoot|splinter|proxy"
+    r"|partner|franchise)\s*(?=,))[^,;.]*,",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(

@@ -98,6 +98,8 @@ def test_appositives_that_describe_are_asides_but_list_items_are_not():
     assert [seen[s:e] for s, e in asides(seen, 0, len(seen))] == [
         ", widely seen as a front for the TTP,"
     ]
+    ally = "In August, the IMU, an al Qaeda ally, lost its leader in Mir Ali."
+    assert [ally[s:e] for s, e in asides(ally, 0, len(ally))] == [", an al Qaeda ally,"]
     front = "The TJP, a front for the TTP, struck."
     assert [front[s:e] for s, e in asides(front, 0, len(front))] == [", a front for the TTP,"]
     offshoot = "The IJU, an offshoot of the IMU, has cells in Kunduz."
