@@ -30,7 +30,7 @@ class Settings:
     online_geocoding: bool = False
     """Ask Nominatim (through geopy) for names the local gazetteer lacks."""
     online_tiles: bool = False
-    """Offer OpenStreetMap/CartoDB tiles in the dashboard besides the local basemap."""
+    """Offer OpenStreetMap/OpenTopoMap tiles in the dashboard besides the local basemap."""
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property

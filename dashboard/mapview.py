@@ -27,9 +27,10 @@ from dashboard.markers import Markers
 
 REGION = [[23.0, 60.0], [40.0, 90.0]]
 SOURCE_LINE = "Sources: analysed documents · places: GeoNames (CC BY 4.0) · boundaries: Natural Earth"
+# Providers that need no API key (CARTO's basemaps now do, and load blank without one).
 ONLINE_TILES = {
-    "OpenStreetMap (online)": ("OpenStreetMap", None),
-    "CartoDB Positron (online)": ("CartoDB positron", None),
+    "OpenStreetMap (online)": "OpenStreetMap",
+    "OpenTopoMap (online)": "OpenTopoMap",
 }
 # One SVG per place precision; COLOUR and SIZE are filled in (the legend uses the same shapes).
 SHAPES = {
@@ -184,7 +185,7 @@ def build_map(markers: Markers, styles: Mapping[str, GroupStyle], *, title: str,
     basemap.add_to(m, name="atlas_basemap")
     overlays: dict[str, list] = {}
     if online_tiles:
-        for name, (tiles, _attr) in ONLINE_TILES.items():
+        for name, tiles in ONLINE_TILES.items():
             layer = folium.TileLayer(tiles, name=name, overlay=True, show=False)
             layer.add_to(m)
             overlays.setdefault("Online basemaps (go online)", []).append(layer)

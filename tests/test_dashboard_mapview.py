@@ -55,6 +55,8 @@ def test_online_tiles_only_when_asked():
     online, _ = _map(online=True)
     page = online.get_root().render()
     assert "tile.openstreetmap.org" in page and "Online basemaps (go online)" in page
+    assert "opentopomap.org" in page
+    assert "apikey" not in page.lower()  # no provider that needs a key to draw anything
 
 
 def test_document_text_never_reaches_the_page_as_markup():
