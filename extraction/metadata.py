@@ -8,6 +8,7 @@ lines (``extraction.textmeta``). Dates are parsed strictly (``extraction.pubdate
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -28,6 +29,12 @@ __all__ = [
 ]
 
 _NO_FILE_META = FileMeta()
+#: A file's title property that names the file, not the text: a document symbol or code
+#: ("S/2024/92"), a file name, a word processor's "Microsoft Word - draft.docx", "Untitled".
+_PLACEHOLDER_TITLE = re.compile(
+    r"^\s*(?:\S+|Microsoft Word - .*|.*\.(?:docx?|pdf|txt|html?|rtf|odt)|untitled(?: document)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def resolve(
@@ -37,7 +44,8 @@ def resolve(
     today: dt.date,
     warnings: list[str],
 ) -> Metadata:
-    """Combine sidecar, file and text metadata, field by field in that order of trust."""
+    """Combine sidecar, file and text metadata, field by field in that order of trust (a
+    file's title that only names the file gives way to the text's)."""
     guessed = from_text(text, today, warnings)
     if not sidecar_row and file_meta == _NO_FILE_META:  # a plain text file: the text alone
         return Metadata(
@@ -48,9 +56,8 @@ def resolve(
             published_precision=guessed.published_precision,
             url=guessed.url or None,
         )
-    stored = Metadata(
-        title=file_meta.title, source=file_meta.source, author=file_meta.author, url=file_meta.url
-    )
+    title = file_meta.title if file_meta.title and not _PLACEHOLDER_TITLE.match(file_meta.title) else None
+    stored = Metadata(title=title, source=file_meta.source, author=file_meta.author, url=file_meta.url)
     if file_meta.published:
         parsed = parse_date(file_meta.published, today, warnings, "the file's properties")
         if parsed:

@@ -25,7 +25,9 @@ _FOOTER_LINES = 8
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
     rf"(?P<date>[\w ,./|\u2013\u2014-]*?(?:\b(?:{MONTH_NAME})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
-    rf"|\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
+    # Not a UN document symbol ("S/2024/92").
+    rf"|(?<![A-Za-z]/)\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b"
+    rf"|\b\d\d?[-/.]\d\d?[-/.](?:1[89]|20|21)\d\d\b)"
     rf"[\w ,.:]*)$",
     re.IGNORECASE,
 )
@@ -112,6 +114,29 @@ def _cleans_longer(line: str, limit: int) -> bool:
     return len(_clean(line[:short])) > limit or len(_clean(line[: 4 * limit])) > limit
 
 
+def _unwrapped(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
+    """Header lines with a wrapped title joined again: "... pursuant to resolution" then
+    "2734 (2024) concerning ISIL ..." (a line going on in lower case or digits after one
+    that ends in lower case); never a date or a field."""
+    raw_out: list[str] = []
+    out: list[str] = []
+    for line, cleaned in zip(raw, clean, strict=True):
+        if (
+            out
+            and out[-1][-1:].isalpha()
+            and out[-1].rsplit(None, 1)[-1].islower()
+            and (cleaned[:1].islower() or cleaned[:1].isdigit())
+            and not _field_or_mark(cleaned)
+            and not _field_or_mark(out[-1])
+        ):
+            out[-1] = f"{out[-1]} {cleaned}"
+            raw_out[-1] = f"{raw_out[-1]} {line}"
+        else:
+            out.append(cleaned)
+            raw_out.append(line)
+    return raw_out, out
+
+
 def _field_or_mark(line: str) -> bool:
     """Lines of the header that are no title: URLs, bylines, dates, fields."""
     return any(
@@ -133,6 +158,7 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
     # Markdown heading marks and emphasis are layout, not part of a title or byline.
     raw_header = _header(text[:20_000].splitlines())
     header = [_MARKUP.sub("", line).strip() for line in raw_header]
+    raw_header, header = _unwrapped(raw_header, header)
     url = next((line for line in header if _URL_LINE.match(line)), None)
     title = author = source = None
     date: tuple[dt.date, DatePrecision] | None = None
@@ -154,12 +180,18 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             continue
         match = _DATE_LINE.match(line)
         if match and date_index is None:
-            date_index = index
             date = parse_date(match.group("date"), today, warnings, "the text")
-            # "Pak Institute for Peace Studies — January 2024": the publisher and the date.
-            head = _DASHED.split(match.group("date"), maxsplit=1)[0]
-            if head != match.group("date") and _ORG_WORDS.search(head):
-                source = source or head.strip()
+            if date is None:
+                continue  # not a date after all; a later line may be one
+            date_index = index
+            # "Pak Institute for Peace Studies — January 2024": the publisher and the date;
+            # "By Bill Roggio | October 2, 2011": the author and the date.
+            head = _DASHED.split(match.group("date"), maxsplit=1)[0].strip()
+            byline = _BYLINE.match(head) if head != match.group("date").strip() else None
+            if byline:
+                author = author or byline.group("name")
+            elif head != match.group("date").strip() and _ORG_WORDS.search(head):
+                source = source or head
             continue
         byline = _BYLINE.match(line)
         if byline:

@@ -76,3 +76,12 @@ def test_sidecar_is_read_again_when_it_changes(tmp_path):
     assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "First"
     sidecar.write_text("file,title\na.txt,Second title\n", encoding="utf-8")
     assert read_sidecar(tmp_path, [])["a.txt"]["title"] == "Second title"
+
+
+def test_a_file_title_that_only_names_the_file_gives_way_to_the_text():
+    text = "Thirty-third report of the Monitoring Team\n\n29 January 2024\n\n" + BODY
+    for placeholder in ("S/2024/92", "Microsoft Word - draft.docx", "report.pdf", "Untitled"):
+        meta = resolve(text, FileMeta(title=placeholder), None, TODAY, [])
+        assert meta.title == "Thirty-third report of the Monitoring Team"
+    kept = resolve(text, FileMeta(title="The report as filed"), None, TODAY, [])
+    assert kept.title == "The report as filed"

@@ -169,3 +169,22 @@ def test_a_publisher_and_a_month_on_one_line():
         dt.date(2024, 1, 1),
         "month",
     )
+
+
+def test_a_document_symbol_is_no_date_and_a_wrapped_title_is_joined():
+    text = (
+        "S/2024/92\nThirty-third report of the Monitoring Team submitted pursuant to resolution\n"
+        "2734 (2024) concerning ISIL (Da'esh) and Al-Qaida\n29 January 2024\n\n"
+    )
+    meta = from_text(text + BODY, TODAY, [])
+    assert meta.title == (
+        "Thirty-third report of the Monitoring Team submitted pursuant to resolution "
+        "2734 (2024) concerning ISIL (Da'esh) and Al-Qaida"
+    )
+    assert meta.published == dt.date(2024, 1, 29)
+
+
+def test_a_byline_and_a_date_on_one_line():
+    text = "Drone strike kills a commander\nBy Bill Roggio | October 2, 2011\n\n"
+    meta = from_text(text + BODY, TODAY, [])
+    assert (meta.author, meta.published) == ("Bill Roggio", dt.date(2011, 10, 2))
