@@ -88,6 +88,7 @@ _FIRST_END = re.compile(r"[a-z0-9)][.!?][\"'\u201d\u2019)]?\s")
 _WRAPPED_LINE = 40
 """Characters; lines around at least this long show the width a text is wrapped at."""
 _FITS = 0.9
+_CLOSERS = '.!?:;"\u201d\u2019)]'
 _NEARBY = 300
 """Characters around a line in which to find the width it is wrapped at."""
 
@@ -170,10 +171,10 @@ def _line_cuts(text: str):
             continue  # a blank line, handled above
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text[line_start : match.start()].rstrip()
-        following = text[match.end() : match.end() + 3]
+        following = text[match.end() : match.end() + 5]  # room for a bullet "123. "
         if (
             _BULLET.match(following)
-            or _BULLET.match(line)
+            or _BULLET.match(line) and not _wrapped(text, line_start, line)
             or line.endswith("|")  # a table row ("| 2022-03-04 | IS-K | Peshawar |")
             or following[:1] == "|"
             or tabbed and ("\t" in line or "\t" in _next_line(text, match.end()))
@@ -202,14 +203,23 @@ def _heading(text: str, line_start: int, line: str, following: str, header: bool
         return False  # the rest of a wrapped sentence ("forces in Kech, ... while the BLA's")
     if _ENDS_INSIDE.search(line) or line.rsplit(None, 1)[-1] in _FUNCTION_WORDS:
         return False
-    if header:
-        return True
+    return header or not _wrapped(text, line_start, line)
+
+
+def _wrapped(text: str, line_start: int, line: str) -> bool:
+    """Whether ``line`` was wrapped before the next word: in text hard-wrapped at a width
+    (the longest line around, at least ``_WRAPPED_LINE``), a line without closing
+    punctuation that the next word would not have fitted on, with room to spare
+    (proportional fonts wrap unevenly): a numbered paragraph of a PDF ("45. ISIL-K ...")
+    goes on below its first line."""
+    if not line or line[-1] in _CLOSERS:
+        return False
     end = line_start + len(line)
     nearby = text[max(0, line_start - _NEARBY) : end + _NEARBY].split("\n")
     width = max(len(n.rstrip()) for n in nearby[1:-1] or nearby)
-    next_word = len(text[end:].split(None, 1)[0]) if text[end:].strip() else 0
-    # Proportional fonts wrap unevenly: the word must have fitted with room to spare.
-    return width < _WRAPPED_LINE or len(line) + 1 + next_word <= _FITS * width
+    rest = text[end : end + 100].split(None, 1)
+    next_word = len(rest[0]) if rest else 0
+    return width >= _WRAPPED_LINE and len(line) + 1 + next_word > _FITS * width
 
 
 def _continues(text: str, start: int, end: int) -> bool:

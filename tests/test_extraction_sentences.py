@@ -215,3 +215,23 @@ def test_a_narrow_column_wrapped_before_capitals_is_not_cut_into_headings():
         "Funding",
         "Daesh raises funds in Karachi, its officials said in March.",
     ]
+
+
+def test_a_numbered_paragraph_wrapped_over_lines_is_not_cut_at_its_first_line():
+    line = "The group's operations were concentrated in the east and in the capital, as in"
+    text = (
+        f"S/2024/92\n45. ISIL-K remained the main threat. {line}\n"
+        "Kabul and Kunar, while it sought to expand.\n"
+        "46. Al-Qaida kept a low profile.\n"
+        "- one item\n- another item\n"
+    )
+    assert [s.replace("\n", " ") for s in _texts(text)] == [
+        "S/2024/92",
+        "45.",
+        "ISIL-K remained the main threat.",
+        f"{line} Kabul and Kunar, while it sought to expand.",
+        "46.",
+        "Al-Qaida kept a low profile.",
+        "- one item",
+        "- another item",
+    ]
