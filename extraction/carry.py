@@ -4,7 +4,8 @@ A report's narrative keeps its date until it gives a new one, and a news story's
 paragraphs are a sentence or two: an undated sentence takes the last year of the closest
 dated sentence before it in its paragraph or, less surely, in the paragraph before. Not a
 year inside an aside ("JA, founded in 2010, operates in Khost" dates nothing after it), nor
-one from a non-reporting section; and nothing when the sentence speaks of the present
+one from a non-reporting section or from a line that is no prose (a title, a heading, the
+date under a headline); and nothing when the sentence speaks of the present
 ("still", "now", "has been") or opens another story ("Separately, ...").
 """
 
@@ -26,6 +27,8 @@ _NOW = re.compile(
     r"|fights|recruits|shelters|hides)\b",
     re.IGNORECASE,
 )
+_CLOSING = frozenset('.!?"\u201d\u2019)]')
+_CITED = re.compile(r"(?:\d{1,3}|(?:\[\d{1,3}\])+)?\Z")
 # A sentence that opens another story: the date of the one before does not carry into it.
 _NEW_STORY = re.compile(
     r"(?:Separately|Elsewhere|In\s+(?:a\s+separate|another)\s+(?:incident|attack|case"
@@ -48,7 +51,7 @@ class Narrative:
         it stands in reporting text (not a bibliography, notes or related links)."""
         self.text, self.sentences = text, sentences
         self.passed = [
-            outside_asides(text, s.start, s.end, None, refs) if refs and ok else ()
+            outside_asides(text, s.start, s.end, None, refs) if refs and ok and _ends(text, s) else ()
             for s, refs, ok in zip(sentences, years, reported, strict=True)
         ]
         self.dated = [i for i, refs in enumerate(self.passed) if refs]
@@ -72,3 +75,10 @@ class Narrative:
             if breaks > 1:
                 return None
         return self.passed[j][-1], breaks == 1
+
+
+def _ends(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence ends as prose does: a title, a heading or a date line under a
+    headline ("29 January 2024", "resolution 2734 (2024)") dates no narrative after it."""
+    end = _CITED.search(text, sentence.start, sentence.end).start()  # "...origin.5", ".[2]"
+    return end > sentence.start and text[end - 1] in _CLOSING
