@@ -7,8 +7,8 @@ the evidence), with a confidence lowered by ``NEGATED`` or ``HEDGED``.  The deni
 NegEx (Chapman et al. 2001, "A simple algorithm for identifying negated findings and
 diseases in discharge summaries") narrowed to what reports deny of armed groups: presence,
 links, activity, responsibility; the hedges are ConText's "hypothetical" modifiers
-(Harkema et al. 2009) narrowed to modal verbs, conditions and expectations ("is expected
-to").  The scope of both is short, as in NegEx: the words just before the group ("no ties
+(Harkema et al. 2009) narrowed to modal verbs, conditions, expectations ("is expected
+to") and stated intent ("threatened to").  The scope of both is short, as in NegEx: the words just before the group ("no ties
 to Wilayat Khorasan"), those between the group and a place after it ("Daesh has no
 presence in Pakistan"), or just after the group when the place comes first ("In
 Pakistan, Daesh has no presence").
@@ -47,7 +47,9 @@ _CUE = re.compile(
 
 _HEDGE = re.compile(
     r"\b(?:could|might|if|possibly|potentially|(?:fears?|feared)\s+that"
-    r"|(?:is|are)\s+(?:expected|likely)\s+to)\b",
+    r"|(?:is|are)\s+(?:expected|likely)\s+to|(?:plan|threaten|vow)(?:s|ed)?\s+to"
+    # "may" as a verb, not the month ("In May, the TTP ...").
+    r"|(?-i:may))\b",
     re.IGNORECASE,
 )
 

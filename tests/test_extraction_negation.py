@@ -86,6 +86,9 @@ def test_cue_far_from_the_link_does_not_count(before: str, filler: str) -> None:
         ("In Kunar, IS-K might rebuild its camps.", "IS-K", "Kunar", True),
         ("The TTP is expected to intensify attacks in Bannu.", "TTP", "Bannu", True),
         ("Al-Qaeda returned to Helmand in 2021.", "Al-Qaeda", "Helmand", False),
+        ("ISKP may also try to strike targets in Dushanbe.", "ISKP", "Dushanbe", True),
+        ("The TTP threatened to attack Lahore.", "TTP", "Lahore", True),
+        ("In May the TTP attacked Lahore.", "TTP", "Lahore", False),
         # A hedge about something else, further back, does not reach the link.
         (
             "It could rain for weeks, officials said after the storm; LeT trained in Muridke.",
