@@ -8,10 +8,11 @@ NegEx (Chapman et al. 2001, "A simple algorithm for identifying negated findings
 diseases in discharge summaries") narrowed to what reports deny of armed groups: presence,
 links, activity, responsibility; the hedges are ConText's "hypothetical" modifiers
 (Harkema et al. 2009) narrowed to modal verbs, conditions, expectations ("is expected
-to") and stated intent ("threatened to").  The scope of both is short, as in NegEx: the words just before the group ("no ties
-to Wilayat Khorasan"), those between the group and a place after it ("Daesh has no
-presence in Pakistan"), or just after the group when the place comes first ("In
-Pakistan, Daesh has no presence").
+to") and stated intent ("threatened to").  The scope of both is short, as in NegEx, and
+ends at a contrast (", though", ", but"): the words just before the group ("no ties to
+Wilayat Khorasan"), those between the group and a place after it ("Daesh has no presence
+in Pakistan"), or just after the group when the place comes first ("In Pakistan, Daesh
+has no presence").
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _LONGEST = 60
 _AFTER = 40
 """Characters after the group a cue may stand in when the place comes first."""
 
+_TERMINATOR = re.compile(
+    r"[,;]\s+(?:\w+\s+){0,3}?(?:though|although|but|while|whereas|however|yet)\b", re.IGNORECASE
+)
 _LINK = (
     r"(?:presence|links?|ties|connections?|contacts?|evidence|foothold|affiliation|role"
     r"|operations|activity|activities)"
@@ -82,6 +86,11 @@ def _in_scope(
     """A cue just before the group, between it and a place after it, or just after it
     when the place comes first."""
     (g_start, g_end), (p_start, _p_end) = group, place
+    # As in NegEx, a contrast ends the scope: "no evidence that JeM has a presence in
+    # Baramulla, though the outfit remains active in south Kashmir".
+    turn = _TERMINATOR.search(text, g_end, p_start) if p_start >= g_end else None
+    if turn is not None:
+        return cues.search(text, turn.end(), p_start) is not None
     # A cue before the group counts if it ends close to it; it may start further back.
     for cue in cues.finditer(text, max(0, g_start - _BEFORE - _LONGEST), g_start):
         if cue.end() >= g_start - _BEFORE:

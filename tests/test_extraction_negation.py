@@ -32,6 +32,8 @@ def _spans(text: str, group: str, place: str) -> tuple[tuple[int, int], tuple[in
         ("The Taliban denied involvement in the Kabul bombing.", "Taliban", "Kabul"),
         ("In Swat, the TTP is no longer active.", "TTP", "Swat"),
         ("Officials said LeT was not behind the attack in Mumbai.", "LeT", "Mumbai"),
+        ("There is no evidence that JeM is in Baramulla, though it is in Kashmir.", "JeM", "Baramulla"),
+        ("JeM is in Kunar, but has no presence in Baramulla.", "JeM", "Baramulla"),
     ],
 )
 def test_denied_links(text: str, group: str, place: str) -> None:
@@ -52,6 +54,12 @@ def test_denied_links(text: str, group: str, place: str) -> None:
             "They had no ties to Wilayat Khorasan, but had established links with Daesh in Syria.",
             "Daesh",
             "Syria",
+        ),
+        # A contrast ends the denial's scope.
+        (
+            "There is no evidence that JeM is in Baramulla, though the outfit remains in Kashmir.",
+            "JeM",
+            "Kashmir",
         ),
         (
             "No one doubts that al-Qaeda trained fighters in Kunar and Nuristan.",
