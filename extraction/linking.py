@@ -4,9 +4,10 @@ A group and a place in the same sentence make a ``sentence`` event, unless a cla
 turns to another group parts them (``extraction.clauses``: "JA operates in Badakhshan,
 while KIB fights in Idlib"). A sentence with places but no group is linked to the most
 recent group mention of the one or two sentences before it (a ``coreference`` event) when
-it refers back ("the group", "its fighters", "they"; "the two groups" means all of them),
-or, with less confidence, to the group the sentence just before in the same paragraph
-names (its last-named one, with even less, if it names several). The evidence then runs
+it refers back ("the group", "its fighters", "they", "It also claimed"; "the two groups"
+means all of them), or, with less confidence, to the group the sentence just before in
+the same paragraph names (its last-named one, with even less, if it names several). The
+evidence then runs
 from that earlier sentence to the place's sentence. It is also linked to the groups the
 next sentence of its paragraph says claimed it ("The BLA claimed responsibility"), the
 evidence running on to the claim. No events come from non-reporting sections
@@ -58,7 +59,11 @@ _ANAPHOR = re.compile(
     r"|militants|insurgents|jihadists)\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
     r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
-    r"|\bthey\b",
+    r"|\bthey\b"
+    # "It also claimed ...": a sentence opening with "It" and a group's deed.
+    r"|\b(?-i:It)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)*(?:claimed|carried\s+out|attacked"
+    r"|struck|bombed|killed|kidnapped|abducted|operates|operated|runs|ran|maintains|maintained"
+    r"|moved|relocated|established|set\s+up|recruits|recruited|controls|controlled|trains|trained)\b",
     re.IGNORECASE,
 )
 # A group named to describe another, not as an actor: "the al-Qaeda-aligned group" (but

@@ -99,6 +99,15 @@ def test_referring_back_links_to_the_most_recent_group(matcher):
     assert event.start <= event.group_start < event.group_end <= event.place_start
 
 
+def test_it_with_a_groups_deed_refers_back(matcher):
+    text = "The TTP struck Quetta and Bannu in 2014. It also claimed killings in Karachi."
+    events = {e.place: e for e in _events(matcher, text)}
+    assert events["Karachi"].link == "coreference"
+    weather = "The TTP struck Quetta and Bannu in 2014. It rained hard in Karachi."
+    (context,) = [e for e in _events(matcher, weather) if e.place == "Karachi"]
+    assert context.confidence < events["Karachi"].confidence
+
+
 def test_referring_back_passes_over_a_group_in_an_aside(matcher):
     text = "The TTP, the faction that broke with LeT in 2009, grew. The group then moved to Quetta."
     (event,) = _events(matcher, text)
