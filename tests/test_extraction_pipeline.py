@@ -66,7 +66,9 @@ def test_extract_finds_groups_candidates_places_and_events():
     }
     assert extraction.mentions[-1].section == "related"
     triples = {(e.group_short, e.place, e.year, e.year_source) for e in extraction.events}
-    assert ("AQIS", "Karachi", 2016, "explicit") in triples  # the dateline's, carried over
+    # The dateline line is no prose: its date is the publication date, not a narrative's.
+    assert ("AQIS", "Karachi", 2016, "publication") in triples
+    assert ("AQIS", "Karachi", 2016, "explicit") not in triples
     assert ("Taliban", "Quetta", 2016, "relative") in triples  # "last month", carried over
     assert ("TTP", "Syria", 2013, "explicit") in triples
     (kandahar,) = [e for e in extraction.events if e.place == "Kandahar"]
