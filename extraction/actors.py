@@ -6,7 +6,8 @@ forces, government, what they do) names the country acting, not where anything h
 States. Towns are left alone there: "Karachi police arrested LeT men" does place them.
 A country or town right after one of its dealings ("talks with", "pressure on", "ties
 between Kabul and") names a government too: "Since the breakdown of talks with Islamabad,
-the TTP has intensified attacks" puts no TTP in Islamabad. The place mention is kept (it
+the TTP has intensified attacks" puts no TTP in Islamabad; as do the places a group is
+"banned in". The place mention is kept (it
 is still a resolved place of the text); it only makes no event.
 """
 
@@ -27,6 +28,12 @@ _NEXT_WORD = re.compile(r"\.?[ \t]+([a-z][a-z-]*)")
 
 
 _TOWNS_AND_COUNTRIES = frozenset({"country", "city", "locality"})
+# The states that ban a group, and every name of the list: "banned in Uzbekistan,
+# Tajikistan and Kazakhstan".
+_BANNED_IN = re.compile(
+    r"\b(?:banned|outlawed|proscribed|illegal)\s+in\s+"
+    r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*\Z"
+)
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +69,8 @@ def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) 
     shipped list)."""
     if place.feature_type not in _TOWNS_AND_COUNTRIES:
         return False
-    if dealings().search(text[max(0, place.start - 60) : place.start]):
+    before = text[max(0, place.start - 120) : place.start]
+    if dealings().search(before[-60:]) or _BANNED_IN.search(before):
         return True
     if place.feature_type != "country":
         return False

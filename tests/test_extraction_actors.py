@@ -47,10 +47,13 @@ def test_towns_are_no_actors_before_actor_nouns():
         ("US pressure on Pakistan grew after LeT struck.", "Pakistan", True),
         ("The TTP held talks in Islamabad.", "Islamabad", False),
         ("The TTP struck Islamabad after the talks.", "Islamabad", False),
+        ("HuT, banned in Uzbekistan, Tajikistan and Kazakhstan, grew.", "Tajikistan", True),
+        ("HuT, banned in Uzbekistan, Tajikistan and Kazakhstan, grew.", "Kazakhstan", True),
+        ("HuT is banned in Uzbekistan but recruits in Tajikistan.", "Tajikistan", False),
     ],
 )
 def test_a_government_dealt_with_is_an_actor(text, name, actor):
-    kind = "country" if name == "Pakistan" else "city"
+    kind = "city" if name in ("Islamabad", "Kabul") else "country"
     assert names_actor(text, _mention(text, name, kind)) is actor
 
 
