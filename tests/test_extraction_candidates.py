@@ -73,6 +73,14 @@ def test_organisational_names(find):
     ]
 
 
+def test_organisational_words_of_syrian_groups(find):
+    assert find("KIB fights alongside Hayat Tahrir al-Sham and Ahrar al-Sham in Idlib.") == [
+        ("Hayat Tahrir al-Sham", "organisational name"),
+        ("Ahrar al-Sham", "organisational name"),
+    ]
+    assert find("Protesters filled Tahrir Square in Cairo.") == []
+
+
 def test_lexicon_names_and_state_forces_are_not_candidates(find):
     assert find("The Pakistan Army fought the Pakistani Taliban and al-Qaeda.") == []
     assert find("The Taliban pledged allegiance to nobody.") == []
