@@ -24,6 +24,14 @@ from extraction.sentences import Sentence
 # ..."; "..., and LeT trained in Karachi" (a turn counts when a group opens it).
 # ", where Jaish al-Adl operates" turns too, but is also about the place it follows.
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|and|where)\s|;\s", re.IGNORECASE)
+_BARE_CONTRAST = re.compile(
+    r"(?<![,;])(?<!such)(?<!known)(?<!well)(?<!same)(?<!listed)(?<!named)(?<!so)(?<!act)"
+    r"(?<!acts)(?<!acted)(?<!serve)(?<!serves)(?<!served)(?<!seen)(?<!designated)"
+    r"(?<!described)(?<!identified)(?<!regarded)(?<!emerged)(?<!see)(?<!sees)(?<!saw)"
+    r"\s(?:as|while|whereas)\s",
+    re.IGNORECASE,
+)
+_PROSE_END = frozenset('.!?"\u201d\u2019)')
 _WHERE_REACH = 12
 """Characters from a place to the ", where" that it is the antecedent of ("Kunar province")."""
 # A subordinate clause opening a sentence, up to its comma: "Since the Taliban takeover of
@@ -153,6 +161,17 @@ def parted(
         for m in _CONTRAST.finditer(text, sentence.start, sentence.end)
         if not (m.start() in ends and m.group()[1:].strip().lower() == "and")
     ]
+    # A headline's "Taliban seize Kunduz as IS-K strikes Jalalabad": there a bare "as" or
+    # "while" turns between two groups' clauses.
+    if text[sentence.end - 1] not in _PROSE_END:
+        first_actor = min((start for start, _, _ in actors), default=sentence.end)
+        turns += [
+            m
+            for m in _BARE_CONTRAST.finditer(text, sentence.start, sentence.end)
+            if first_actor < m.start()
+            and any(text[m.end() : start].lower() in ("", "the ") for start, _, _ in actors)
+        ]
+        turns.sort(key=lambda m: m.start())
     lead = _LEADING.match(text, sentence.start, sentence.end)
     if lead and turns and turns[0].start() < lead.end():
         lead = None

@@ -144,3 +144,21 @@ def test_what_a_claiming_sentence_reports_itself(text, place, reported):
     (sentence,) = split_sentences(text)
     test = reported_with_claim(text, sentence, claim_at(text, 0, len(text)))
     assert test(text.index(place)) is reported
+
+
+def test_a_headlines_bare_as_turns_between_two_groups():
+    def parts(text):
+        (sentence,) = split_sentences(text)
+        taliban, isk = _group(text, "Taliban"), _group(text, "IS-K")
+        document = make_document(text)
+        kunduz, jalalabad = (
+            make_mention(document, start=text.index(n), end=text.index(n) + len(n))
+            for n in ("Kunduz", "Jalalabad")
+        )
+        other = parted(text, sentence, [taliban, isk])
+        return other(taliban, jalalabad), other(isk, kunduz)
+
+    assert parts("Taliban seize Kunduz as IS-K strikes Jalalabad") == (True, True)
+    # Prose keeps a bare "as" in its clause, as it does a bare "while".
+    assert parts("Taliban seize Kunduz as IS-K strikes Jalalabad.") == (False, False)
+    assert parts("Taliban seize Kunduz, known as IS-K in Jalalabad") == (False, False)
