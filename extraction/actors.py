@@ -7,8 +7,9 @@ States. Towns are left alone there: "Karachi police arrested LeT men" does place
 A country or town right after one of its dealings ("talks with", "pressure on", "ties
 between Kabul and") names a government too: "Since the breakdown of talks with Islamabad,
 the TTP has intensified attacks" puts no TTP in Islamabad; as do the places a group is
-"banned in". The place mention is kept (it
-is still a resolved place of the text); it only makes no event.
+"banned in". Nor does a place name a group's whereabouts when it names a process held
+there ("the 2020 Doha agreement"). The place mention is kept (it is still a resolved
+place of the text); it only makes no event.
 """
 
 from __future__ import annotations
@@ -63,10 +64,19 @@ def dealings(path: Path = DEFAULT_PATH) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4)
+def processes(path: Path = DEFAULT_PATH) -> frozenset[str]:
+    """The nouns of diplomatic processes named after their venue ("Doha agreement")."""
+    return frozenset(str(word).lower() for word in _load(path).get("processes") or ())
+
+
 def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) -> bool:
     """Whether ``place`` is a country or capital named as an actor in ``text`` ("U.S.
     commanders", "talks with Islamabad"); ``words``: the actor nouns (default: the
     shipped list)."""
+    match = _NEXT_WORD.match(text, place.end)
+    if match is not None and match.group(1) in processes():
+        return True  # "the Doha agreement": the process, not the town
     if place.feature_type not in _TOWNS_AND_COUNTRIES:
         return False
     before = text[max(0, place.start - 120) : place.start]
@@ -74,5 +84,4 @@ def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) 
         return True
     if place.feature_type != "country":
         return False
-    match = _NEXT_WORD.match(text, place.end)
     return match is not None and match.group(1) in (actor_words() if words is None else words)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.actors import actor_words, dealings, names_actor
+from extraction.actors import actor_words, dealings, names_actor, processes
 from tests.factories import make_document, make_mention
 
 
@@ -77,3 +77,11 @@ def test_a_list_without_a_source_is_refused(tmp_path: Path):
     bad.write_text("words: [army]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="source"):
         actor_words(bad)
+
+
+def test_a_place_naming_a_process_held_there_is_no_whereabouts():
+    assert "agreement" in processes()
+    text = "The Taliban's pledge under the 2020 Doha agreement not to host al-Qaeda."
+    assert names_actor(text, _mention(text, "Doha", "city")) is True
+    office = "The Taliban opened a political office in Doha in 2013."
+    assert names_actor(office, _mention(office, "Doha", "city")) is False
