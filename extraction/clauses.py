@@ -47,6 +47,13 @@ _LEADING = re.compile(
 )
 _SUBJECT_REACH = 5
 """Characters from a turn to the group it opens with ("the ")."""
+# A clause opening with a group described before it is named: ", and that its South
+# Asian affiliate, AQIS, had fighters in Ghazni".
+_NAMED_AFTER = re.compile(
+    r"(?:that\s+)?(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:affiliate|branch|wing|faction"
+    r"|offshoot|ally|franchise|chapter|arm|splinter)\s*,\s*",
+    re.IGNORECASE,
+)
 _NAMED_REACH = 30
 """The same for a name the lexicon lacks, introduced ("a new group called ")."""
 # A relative or adverbial aside (", which grew,"), or an appositive that describes what
@@ -188,6 +195,7 @@ def parted(
             a
             for start, _, a in actors
             if 0 <= start - turn.end() <= reach.get(a, _SUBJECT_REACH)
+            or _NAMED_AFTER.fullmatch(text, turn.end(), start)
         }
     if lead:
         # A leading subordinate clause ("Since the Taliban takeover of Kabul in 2021, the

@@ -66,6 +66,19 @@ def test_a_where_clause_keeps_the_place_it_is_about():
     assert [other(let, p) for p in (lahore, zahedan, kunar)] == [True, True, False]
 
 
+def test_a_clause_may_describe_its_group_before_naming_it():
+    text = "AQ stayed in Kunar, and that its South Asian affiliate, AQIS, had fighters in Ghazni."
+    (sentence,) = split_sentences(text)
+    aq, aqis = _group(text, "AQ"), _group(text, "AQIS")
+    document = make_document(text)
+    kunar, ghazni = (
+        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
+        for n in ("Kunar", "Ghazni")
+    )
+    other = parted(text, sentence, [aq, aqis])
+    assert [other(aq, kunar), other(aq, ghazni), other(aqis, ghazni)] == [False, True, False]
+
+
 def test_one_group_or_no_turn_parts_nothing():
     text = "JA operates near Khorog, while its men fight in Idlib."
     (sentence,) = split_sentences(text)
