@@ -265,6 +265,15 @@ class NameContext:
         if not caps[nxt]:
             if sep == " " and word in rules.collection_nouns:
                 return False
+            if (
+                first == last
+                and folded[first] in rules.org_heads
+                and sep == " "
+                and word in ("for", "of")
+                and nxt + 1 < len(caps)
+                and caps[nxt + 1]
+            ):
+                return False  # "Centre for Research and Security Studies"
             return not (
                 first == last
                 and folded[first] in rules.given_names

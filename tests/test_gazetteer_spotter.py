@@ -82,6 +82,7 @@ NAMES = [
     "Cox",
     "Bazar",
     "Chapman",
+    "Centre",  # the French region
 ]
 
 
@@ -283,6 +284,11 @@ def test_an_organisation_name_counts_only_when_written_as_a_name(spotter):
 def test_organisation_names_with_places_inside_are_not_places(spotter):
     text = "University of Karachi staff and Punjab Police met in Lahore. Lahore Press Club too."
     assert surfaces(spotter, text) == ["Lahore"]
+
+
+def test_an_organisation_word_heading_a_name_is_no_place(spotter):
+    text = "Centre for Research and Security Studies\nIn the Centre, talks were held in Lahore."
+    assert surfaces(spotter, text) == ["Centre", "Lahore"]
 
 
 def test_places_joined_by_a_hyphen_at_the_head_of_an_organisation_name_are_not_places(spotter):
