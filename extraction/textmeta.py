@@ -209,7 +209,7 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             candidates.append((index, line))
     # A short line naming an organisation ("Hindustan Times") is the source, not the title,
     # when another line can be.
-    outlets = [line for _, line in candidates if _ORG_WORDS.search(line) and len(line.split()) <= 5]
+    outlets = [line for _, line in candidates if _ORG_WORDS.search(line) and len(line.split()) <= 8]
     titles = [line for _, line in candidates if line not in outlets] or outlets[:1]
     if title is None and date_index is None:
         title = titles[0] if titles else None

@@ -188,3 +188,15 @@ def test_a_byline_and_a_date_on_one_line():
     text = "Drone strike kills a commander\nBy Bill Roggio | October 2, 2011\n\n"
     meta = from_text(text + BODY, TODAY, [])
     assert (meta.author, meta.published) == ("Bill Roggio", dt.date(2011, 10, 2))
+
+
+def test_a_longer_organisation_line_under_the_title_is_the_source():
+    text = (
+        "The Pakistani Taliban after Kabul's fall\nCentre for Research and Security Studies\n"
+        "Policy Brief 7, November 2022\n\n"
+    )
+    meta = from_text(text + BODY, TODAY, [])
+    assert (meta.title, meta.source) == (
+        "The Pakistani Taliban after Kabul's fall",
+        "Centre for Research and Security Studies",
+    )
