@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention, YearRef
 from extraction.actors import names_actor
@@ -110,6 +110,9 @@ def link_events(
     narrative = Narrative(text, sentences, years, reported)
     filed, bare = datelines(text), place_date_lines(text)
     events: dict[str, Event] = {}
+    # Sentences that name no group but refer to one ("The group's leadership is based in
+    # Paktika"): a reference in the next sentence may lead through them to the group.
+    chained: set[int] = set()
     for i in sorted(places_in):
         if not any(k in groups_in for k in range(i - WINDOW, i + 2)):
             continue  # no group to link to
@@ -119,10 +122,17 @@ def link_events(
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         reporting = event_places(reporting, filed, bare)
         links = list(
-            _links(text, sentences, i, groups_in, reporting, unknown_in.get(i, ()), places_in)
+            _links(
+                text, sentences, i, groups_in, reporting, unknown_in.get(i, ()), places_in, chained
+            )
         )
         if not links:
             continue
+        if i not in groups_in:
+            referred = {link.group.group_id: link.group for link in links if link.kind == "anaphor"}
+            if referred:
+                groups_in[i] = list(referred.values())
+                chained.add(i)
         # Needed too when the sentence's years all lie in asides (``events_of``).
         carried = narrative.carried(i)
         for link in links:
@@ -161,6 +171,7 @@ def _links(
     places: list[Mention],
     unknown: Sequence[GroupCandidate] = (),
     placed: Mapping[int, list[Mention]] | None = None,
+    chained: Container[int] = (),
 ):
     sentence = sentences[i]
     if not places:
@@ -171,13 +182,14 @@ def _links(
         cut = first_turn(text, sentence)
         referred = None
         if cut is not None and all(g.start > cut for g in groups[i]):
-            referred = _antecedent(text, sentences, i, groups, clause_end=cut)
+            referred = _antecedent(text, sentences, i, groups, clause_end=cut, chained=chained)
         if referred is not None:
             j, kind, antecedents = referred
+            start = _evidence_start(sentences, j, antecedents)
             for group in antecedents:
                 for place in places:
                     if place.start < cut:
-                        yield Link(group, place, kind, sentences[j].start, sentence.end)
+                        yield Link(group, place, kind, start, sentence.end)
         # One link per group and place: the closest pair of their mentions.
         best: dict[tuple[str, str], tuple[int, GroupMention, Mention]] = {}
         ids = frozenset(g.group_id for g in referred[2]) if referred else frozenset()
@@ -199,15 +211,24 @@ def _links(
                 for place in places:
                     yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
         return
-    antecedent = None if unknown else _antecedent(text, sentences, i, groups)
+    antecedent = None if unknown else _antecedent(text, sentences, i, groups, chained=chained)
     if antecedent is not None:
         j, kind, referred = antecedent
+        start = _evidence_start(sentences, j, referred)
         for group in referred:
             for place in places:
-                yield Link(group, place, kind, sentences[j].start, sentence.end)
+                yield Link(group, place, kind, start, sentence.end)
     for group in _claimants(text, sentences, i, groups, placed):
         for place in places:
             yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
+
+
+def _evidence_start(sentences: Sequence[Sentence], j: int, groups: list[GroupMention]) -> int:
+    """Where the evidence of a reference back starts: at the sentence it refers to, or
+    further back at the sentence naming the group it led through to."""
+    starts = [s.start for s in sentences]
+    first = min(g.start for g in groups)
+    return min(sentences[j].start, starts[bisect_right(starts, first) - 1])
 
 
 def _claimants(
@@ -245,12 +266,15 @@ def _antecedent(
     i: int,
     groups: dict[int, list[GroupMention]],
     clause_end: int | None = None,
+    chained: Container[int] = (),
 ) -> tuple[int, str, list[GroupMention]] | None:
     """The earlier sentence this one refers back to, how, and the groups it means.
 
     "The group", "its fighters", "they": the most recent group mention outside an aside.
     "The two groups", "both parties": the last mention of every group of that sentence.
     With ``clause_end``, only what the sentence's text before it says plainly counts.
+    A ``chained`` sentence names no group but refers to one: only a reference back leads
+    through it, not a sentence that merely follows it.
     """
     sentence = sentences[i]
     end = sentence.end if clause_end is None else clause_end
@@ -269,7 +293,7 @@ def _antecedent(
     main = last_main_group(text, sentences[j], groups[j])
     if _ANAPHOR.search(text, sentence.start, end):
         return j, "anaphor", [main]
-    if j == i - 1 and same_paragraph and clause_end is None:
+    if j == i - 1 and same_paragraph and clause_end is None and j not in chained:
         several = len({g.group_id for g in groups[j]}) > 1
         return j, "context_last" if several else "context", [main]
     return None

@@ -108,6 +108,17 @@ def test_it_with_a_groups_deed_refers_back(matcher):
     assert context.confidence < events["Karachi"].confidence
 
 
+def test_a_reference_leads_through_a_sentence_that_referred_back(matcher):
+    text = (
+        "The TTP grew in 2014. Its fighters moved to Khost.\n\n"
+        "The group's leaders are based in Quetta. Officials in Karachi worried."
+    )
+    events = {e.place: e for e in _events(matcher, text)}
+    assert events["Quetta"].group_short == "TTP" and events["Quetta"].link == "coreference"
+    assert text[events["Quetta"].start :].startswith("The TTP grew")
+    assert "Karachi" not in events  # no mere context link through a referring sentence
+
+
 def test_referring_back_passes_over_a_group_in_an_aside(matcher):
     text = "The TTP, the faction that broke with LeT in 2009, grew. The group then moved to Quetta."
     (event,) = _events(matcher, text)
@@ -412,7 +423,7 @@ def _link_events_by_definition(document, sentences, groups, places, years):
     text = document.text
     groups_in = linking._bucket(sentences, groups)
     places_in = linking._bucket(sentences, places)
-    events, context, breaks, last = {}, None, 0, 0
+    events, context, breaks, last, chained = {}, None, 0, 0, set()
     for i in sorted(places_in.keys() | {i for i, refs in enumerate(years) if refs}):
         if context is not None:
             breaks += sum(
@@ -426,7 +437,14 @@ def _link_events_by_definition(document, sentences, groups, places, years):
         if document.section_at(sentence.start) is not None:
             continue
         reporting = [p for p in places_in.get(i, ()) if p.section is None]
-        links = list(linking._links(text, sentences, i, groups_in, reporting, (), places_in))
+        links = list(
+            linking._links(text, sentences, i, groups_in, reporting, (), places_in, chained)
+        )
+        if i not in groups_in:  # a reference back that later references may lead through
+            referred = {link.group.group_id: link.group for link in links if link.kind == "anaphor"}
+            if referred:
+                groups_in[i] = list(referred.values())
+                chained.add(i)
         # The year carried into a sentence that gives none for a place (``_event`` decides),
         # unless it speaks of the present or opens another story.
         carried = None if context is None else (context, breaks == 1)
@@ -441,14 +459,14 @@ def _link_events_by_definition(document, sentences, groups, places, years):
                 if known is None or known.confidence < event.confidence:
                     events[event.event_id] = event
         passed = outside_asides(text, sentence.start, sentence.end, None, years[i])
-        if passed:
+        if passed and carry._ends(text, sentence):  # only prose passes its year on
             context, breaks = passed[-1], 0
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
 
 
 _STORY = ["The TTP", "LeT men", "the group", "They", "its fighters", "both groups", "Karachi",
           "Khost", "Quetta", "in 2013", "in July 2010", "last year", "still", "attacks against",
-          " ", ", ", ". ", ".\n", "\n\n", "\n", "officials said", ", which ", "Separately, "]  # fmt: skip
+          " ", ", ", ". ", ".\n", "\n\n", "\n", "officials said", ", which ", "Separately, ", "The group's base is in "]  # fmt: skip
 
 
 @settings(deadline=None)  # speed is measured in bench/, not asserted here
@@ -456,6 +474,8 @@ _STORY = ["The TTP", "LeT men", "the group", "They", "its fighters", "both group
 @example("The TTP in 2013.\n\nThe TTP Karachi.", [])  # the year lasts into the next paragraph
 @example("The TTP in 2013.\n\nOfficials said.\n\nThe TTP Karachi.", [])  # and no further
 @example("The TTP met. Officials said. They hit Karachi.", [])  # the group two sentences back
+@example("The TTP met. They hit Karachi.\n\nThe group's base is in Quetta.", [])  # a chain
+@example("Report pursuant to 2013\n\nThe TTP Karachi.", [])  # a title passes no year on
 @example("in 2013. The TTP still Quetta. in July 2010. The TTP Khost.", [(0, 10)])
 @given(
     st.lists(st.sampled_from(_STORY), max_size=40).map("".join),
