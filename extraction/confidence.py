@@ -26,11 +26,11 @@ _FAR = 300
 """Characters between group and place at which the distance factor bottoms out (0.5)."""
 
 # The group is what is attacked, not the actor ("attacks against Taliban figures", "IS-K
-# fighters attacked Taliban positions").
+# fighters attacked Taliban positions", "targeted a gathering of Taliban militia").
 _TARGET = re.compile(
     r"\b(?:against|targeting|targeted|attacks?\s+on|war\s+(?:on|with)|undermining|rivals?\s+of"
     r"|attacked|attacking|ambushed|ambushing|raided|raiding|killed|killing|struck|striking)"
-    r"\s+(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:[\w-]+\s+){0,2}(?:of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 

@@ -49,6 +49,7 @@ def test_a_targeted_group_and_a_denied_or_hedged_link_are_less_sure():
     # Far below what the one character of distance between the wordings would explain.
     assert _in("In July 2013 police said attacks against TTP men in Karachi.") < 0.9 * plain
     assert _in("In July 2013 gunmen attacked TTP men in Karachi.") < 0.9 * plain
+    assert _in("In July 2013 IS targeted a gathering of TTP men in Karachi.") < 0.9 * plain
     assert _in("In July 2013 police said the TTP has no presence in Karachi.") < 0.9 * plain
     hedged = _in("In July 2013 police said the TTP could set up in Karachi.")
     assert _in("In July 2013 police said the TTP has no presence in Karachi.") < hedged
