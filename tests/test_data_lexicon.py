@@ -338,6 +338,7 @@ def test_every_group_the_seeds_name_is_found_by_its_names():
     ("text", "group_id"),
     [
         ("Islamic State's Afghan affiliate", "iskp"),
+        ("Soldiers of the Caliphate", "islamic-state"),
         ("Hafiz Gul Bahadur's group", "gul-bahadur-group"),
         ("Babbar Khalsa International", "babbar-khalsa"),
         ("KZF", "khalistan-zindabad-force"),
