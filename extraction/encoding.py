@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from collections import Counter
 
 from charset_normalizer import from_bytes
@@ -52,14 +53,24 @@ _CR_NUL_FROM_THEIR_BYTES = frozenset(
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
 
 
+# Zero-width joiners and non-joiners are left alone: they shape Arabic-script words.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 class BinaryData(ValueError):
     """The bytes are not text; the message says what they look like."""
 
 
 def normalise(text: str) -> str:
-    """Apply the documented normalisations: no BOM, ``\\n`` line endings, no NULs."""
+    """Apply the documented normalisations: no BOM, ``\\n`` line endings, no NULs, and
+    none of the invisible marks that split words for a reader's eye but not for matching
+    (soft hyphens, zero-width spaces, word joiners: "Kara\\u00adchi" is "Karachi")."""
     text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return _visible(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -189,5 +200,5 @@ def decode(data: bytes) -> tuple[str, str]:
         text = data.decode(encoding, errors="replace")
     logger.debug("decoded %d bytes as %s", len(data), encoding)
     if encoding in _CR_NUL_FROM_THEIR_BYTES and b"\r" not in data and b"\x00" not in data:
-        return text.removeprefix("\ufeff"), encoding  # no line ending or NUL to replace
+        return _visible(text.removeprefix("\ufeff")), encoding  # no line ending or NUL to replace
     return normalise(text), encoding

@@ -59,7 +59,15 @@ def test_cyrillic_code_page_is_not_forced_into_latin():
 
 def test_normalise_line_endings_nul_and_bom():
     assert normalise("\ufeffa\r\nb\rc\n\x00d") == "a\nb\nc\nd"
-    assert normalise("x\ufeffy") == "x\ufeffy"
+
+
+def test_normalise_drops_invisible_word_breaks_but_not_joiners():
+    # A soft hyphen, a zero-width space, a word joiner and an inner BOM (a zero-width
+    # no-break space) split a name only for matching, never for the eye.
+    assert normalise("Kara\u00adchi, Pesha\u200bwar, Ko\u2060hat, x\ufeffy") == (
+        "Karachi, Peshawar, Kohat, xy"
+    )
+    assert normalise("\u0645\u06cc\u200c\u0634\u0648\u062f") == "\u0645\u06cc\u200c\u0634\u0648\u062f"
 
 
 def test_nul_bytes_inside_utf8_are_dropped_not_binary():
