@@ -44,7 +44,7 @@ from extraction.clauses import (
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places, place_date_lines
 from extraction.events import Link, events_of
-from extraction.sentences import Sentence, is_heading, paragraph_break
+from extraction.sentences import Sentence, is_heading, is_table_row, paragraph_break
 
 WINDOW = 2
 """How many sentences back a referring expression may find its group."""
@@ -278,6 +278,8 @@ def _antecedent(
     """
     sentence = sentences[i]
     end = sentence.end if clause_end is None else clause_end
+    if is_table_row(text, sentence):
+        return None  # a row is a record of its own: "the group" names none of another row's
     for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
         if j in groups:
             break

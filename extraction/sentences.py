@@ -258,6 +258,11 @@ def is_heading(text: str, sentence: Sentence) -> bool:
     return len(line) < HEADING_LINE and "\n" not in line and line[-1] not in ".!?:;,\"\u201d"
 
 
+def is_table_row(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is a row of a table (Markdown pipes, or a word processor's tabs)."""
+    return text[sentence.start] == "|" or "\t" in text[sentence.start : sentence.end]
+
+
 def paragraph_break(text: str, start: int, end: int) -> bool:
     """A blank line between two sentences, or a line break after a one-line paragraph.
 

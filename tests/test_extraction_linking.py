@@ -133,6 +133,11 @@ def test_referring_back_reaches_over_a_heading(matcher):
     assert _events(matcher, prose) == ()
 
 
+def test_a_table_row_refers_to_no_other_row(matcher):
+    text = "| 2014 | Quetta | TTP |\n| 2015 | Karachi | the group |\n"
+    assert [(e.group_short, e.place) for e in _events(matcher, text)] == [("TTP", "Quetta")]
+
+
 def test_context_link_only_from_the_sentence_just_before(matcher):
     text = "Shahzad got money from the TTP. On May 1, 2010, he parked a truck in Karachi."
     (event,) = _events(matcher, text)

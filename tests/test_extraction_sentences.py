@@ -10,6 +10,7 @@ from extraction.sentences import (
     MAX_SENTENCE,
     PROSE_PARAGRAPH,
     is_heading,
+    is_table_row,
     paragraph_break,
     split_sentences,
 )
@@ -235,3 +236,9 @@ def test_a_numbered_paragraph_wrapped_over_lines_is_not_cut_at_its_first_line():
         "- one item",
         "- another item",
     ]
+
+
+def test_table_rows():
+    text = "| 2014 | Quetta | TTP |\n2015\tKarachi\tLeT\nThe TTP held Quetta."
+    rows = [is_table_row(text, s) for s in split_sentences(text)]
+    assert rows == [True, True, False]
