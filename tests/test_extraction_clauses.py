@@ -30,6 +30,14 @@ def test_a_claim_of_an_attack(text, claim):
     assert (None if at is None else text[at : at + len(claim)]) == claim
 
 
+def _places(text: str, *names: str):
+    """Place mentions of ``names`` (their first occurrences) in ``text``."""
+    document = make_document(text)
+    return tuple(
+        make_mention(document, start=text.index(n), end=text.index(n) + len(n)) for n in names
+    )
+
+
 def _group(text: str, name: str) -> GroupMention:
     start = text.index(name)
     return GroupMention(start, start + len(name), name, name.lower(), name, name, "family")
@@ -39,11 +47,7 @@ def test_a_clause_opening_with_another_group_parts_it_from_the_first_clauses_pla
     text = "JA operates near Khorog, while KIB fights in Idlib; the TTP holds Tank."
     (sentence,) = split_sentences(text)
     ja, kib, ttp = (_group(text, n) for n in ("JA", "KIB", "TTP"))
-    document = make_document(text)
-    khorog, idlib, tank = (
-        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
-        for n in ("Khorog", "Idlib", "Tank")
-    )
+    khorog, idlib, tank = _places(text, "Khorog", "Idlib", "Tank")
     other = parted(text, sentence, [ja, kib, ttp])
     assert [other(ja, p) for p in (khorog, idlib, tank)] == [False, True, True]
     assert [other(kib, p) for p in (khorog, idlib, tank)] == [True, False, True]
@@ -55,11 +59,7 @@ def test_a_where_clause_keeps_the_place_it_is_about():
     (sentence,) = split_sentences(text)
     ja, let = _group(text, "JA"), _group(text, "LeT")
     ja_again = GroupMention(text.rindex("JA"), text.rindex("JA") + 2, "JA", "ja", "JA", "JA", "f")
-    document = make_document(text)
-    lahore, zahedan, kunar = (
-        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
-        for n in ("Lahore", "Zahedan", "Kunar")
-    )
+    lahore, zahedan, kunar = _places(text, "Lahore", "Zahedan", "Kunar")
     other = parted(text, sentence, [ja, let, ja_again])
     assert [other(ja, p) for p in (lahore, zahedan, kunar)] == [True, False, True]
     assert [other(ja_again, p) for p in (lahore, zahedan, kunar)] == [True, False, False]
@@ -70,11 +70,7 @@ def test_a_clause_may_describe_its_group_before_naming_it():
     text = "AQ stayed in Kunar, and that its South Asian affiliate, AQIS, had fighters in Ghazni."
     (sentence,) = split_sentences(text)
     aq, aqis = _group(text, "AQ"), _group(text, "AQIS")
-    document = make_document(text)
-    kunar, ghazni = (
-        make_mention(document, start=text.index(n), end=text.index(n) + len(n))
-        for n in ("Kunar", "Ghazni")
-    )
+    kunar, ghazni = _places(text, "Kunar", "Ghazni")
     other = parted(text, sentence, [aq, aqis])
     assert [other(aq, kunar), other(aq, ghazni), other(aqis, ghazni)] == [False, True, False]
 
@@ -83,9 +79,7 @@ def test_one_group_or_no_turn_parts_nothing():
     text = "JA operates near Khorog, while its men fight in Idlib."
     (sentence,) = split_sentences(text)
     ja = _group(text, "JA")
-    idlib = make_mention(
-        make_document(text), start=text.index("Idlib"), end=text.index("Idlib") + 5
-    )
+    (idlib,) = _places(text, "Idlib")
     assert not parted(text, sentence, [ja])(ja, idlib)
 
 
@@ -128,19 +122,12 @@ def test_appositives_that_describe_are_asides_but_list_items_are_not():
 def test_years_inside_an_aside_date_only_its_own_places():
     text = "In 2021 JeM, already blamed for the 2019 raid on Quetta, scouted Delhi."
     refs = find_years(text, 0, len(text), dt.date(2021, 6, 1))
-    document = make_document(text)
-
-    def place(name):
-        return make_mention(document, start=text.index(name), end=text.index(name) + len(name))
-
-    assert [r.year for r in outside_asides(text, 0, len(text), place("Delhi"), refs)] == [2021]
-    assert [r.year for r in outside_asides(text, 0, len(text), place("Quetta"), refs)] == [
-        2021,
-        2019,
-    ]
+    delhi, quetta = _places(text, "Delhi", "Quetta")
+    assert [r.year for r in outside_asides(text, 0, len(text), delhi, refs)] == [2021]
+    assert [r.year for r in outside_asides(text, 0, len(text), quetta, refs)] == [2021, 2019]
     # With nothing outside, nothing dates Delhi (linking falls back as for no year).
     aside_only = tuple(r for r in refs if r.year == 2019)
-    assert outside_asides(text, 0, len(text), place("Delhi"), aside_only) == ()
+    assert outside_asides(text, 0, len(text), delhi, aside_only) == ()
 
 
 @pytest.mark.parametrize(
@@ -163,11 +150,7 @@ def test_a_headlines_bare_as_turns_between_two_groups():
     def parts(text):
         (sentence,) = split_sentences(text)
         taliban, isk = _group(text, "Taliban"), _group(text, "IS-K")
-        document = make_document(text)
-        kunduz, jalalabad = (
-            make_mention(document, start=text.index(n), end=text.index(n) + len(n))
-            for n in ("Kunduz", "Jalalabad")
-        )
+        kunduz, jalalabad = _places(text, "Kunduz", "Jalalabad")
         other = parted(text, sentence, [taliban, isk])
         return other(taliban, jalalabad), other(isk, kunduz)
 
