@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from atlas.records import YearRef
 from extraction.clauses import outside_asides
-from extraction.sentences import Sentence, paragraph_break
+from extraction.sentences import PROSE_END, Sentence, paragraph_break
 
 # A sentence about the present does not inherit the date of the narrative before it.
 _NOW = re.compile(
@@ -27,7 +27,6 @@ _NOW = re.compile(
     r"|fights|recruits|shelters|hides)\b",
     re.IGNORECASE,
 )
-_CLOSING = frozenset('.!?"\u201d\u2019)]')
 _CITED = re.compile(r"(?:\d{1,3}|(?:\[\d{1,3}\])+)?\Z")
 # A sentence that opens another story: the date of the one before does not carry into it.
 _NEW_STORY = re.compile(
@@ -81,4 +80,4 @@ def _ends(text: str, sentence: Sentence) -> bool:
     """Whether the sentence ends as prose does: a title, a heading or a date line under a
     headline ("29 January 2024", "resolution 2734 (2024)") dates no narrative after it."""
     end = _CITED.search(text, sentence.start, sentence.end).start()  # "...origin.5", ".[2]"
-    return end > sentence.start and text[end - 1] in _CLOSING
+    return end > sentence.start and text[end - 1] in PROSE_END

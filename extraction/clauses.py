@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from atlas.records import GroupCandidate, GroupMention, Mention, YearRef
-from extraction.sentences import Sentence
+from extraction.sentences import PROSE_END, Sentence
 
 # Where a sentence may turn to another actor: "..., while KIB fights in Idlib"; "...; LeT
 # ..."; "..., and LeT trained in Karachi" (a turn counts when a group opens it).
@@ -31,7 +31,6 @@ _BARE_CONTRAST = re.compile(
     r"\s(?:as|while|whereas)\s",
     re.IGNORECASE,
 )
-_PROSE_END = frozenset('.!?"\u201d\u2019)')
 _WHERE_REACH = 12
 """Characters from a place to the ", where" that it is the antecedent of ("Kunar province")."""
 # A subordinate clause opening a sentence, up to its comma: "Since the Taliban takeover of
@@ -170,7 +169,7 @@ def parted(
     ]
     # A headline's "Taliban seize Kunduz as IS-K strikes Jalalabad": there a bare "as" or
     # "while" turns between two groups' clauses.
-    if text[sentence.end - 1] not in _PROSE_END:
+    if text[sentence.end - 1] not in PROSE_END:
         first_actor = min((start for start, _, _ in actors), default=sentence.end)
         turns += [
             m

@@ -18,6 +18,9 @@ MAX_SENTENCE = 1200
 PROSE_PARAGRAPH = 200
 """Characters; a paragraph this long that stops without punctuation was cut by a page break."""
 
+PROSE_END = frozenset('.!?"\u201d\u2019)]')
+"""What ends a sentence of prose (a title, a heading, a date line ends without it)."""
+
 HEADING_LINE = 80
 """Characters at most of a heading line."""
 
@@ -88,7 +91,7 @@ _FIRST_END = re.compile(r"[a-z0-9)][.!?][\"'\u201d\u2019)]?\s")
 _WRAPPED_LINE = 40
 """Characters; lines around at least this long show the width a text is wrapped at."""
 _FITS = 0.9
-_CLOSERS = '.!?:;"\u201d\u2019)]'
+_CLOSERS = PROSE_END | {":", ";"}
 _NEARBY = 300
 """Characters around a line in which to find the width it is wrapped at."""
 
