@@ -27,7 +27,6 @@ _NOW = re.compile(
     r"|fights|recruits|shelters|hides)\b",
     re.IGNORECASE,
 )
-_CITED = re.compile(r"(?:\d{1,3}|(?:\[\d{1,3}\])+)?\Z")
 # A sentence that opens another story: the date of the one before does not carry into it.
 _NEW_STORY = re.compile(
     r"(?:Separately|Elsewhere|In\s+(?:a\s+separate|another)\s+(?:incident|attack|case"
@@ -50,7 +49,9 @@ class Narrative:
         it stands in reporting text (not a bibliography, notes or related links)."""
         self.text, self.sentences = text, sentences
         self.passed = [
-            outside_asides(text, s.start, s.end, None, refs) if refs and ok and _ends(text, s) else ()
+            outside_asides(text, s.start, s.end, None, refs)
+            if refs and ok and _ends(text, s)
+            else ()
             for s, refs, ok in zip(sentences, years, reported, strict=True)
         ]
         self.dated = [i for i, refs in enumerate(self.passed) if refs]
@@ -76,8 +77,12 @@ class Narrative:
         return self.passed[j][-1], breaks == 1
 
 
+# A footnote number or citation markers closing a sentence ("...origin.5", "...[2]").
+_CITED = re.compile(r"(?:\d{1,3}|(?:\[\d{1,3}\])+)?\Z")
+
+
 def _ends(text: str, sentence: Sentence) -> bool:
     """Whether the sentence ends as prose does: a title, a heading or a date line under a
     headline ("29 January 2024", "resolution 2734 (2024)") dates no narrative after it."""
-    end = _CITED.search(text, sentence.start, sentence.end).start()  # "...origin.5", ".[2]"
+    end = _CITED.search(text, sentence.start, sentence.end).start()
     return end > sentence.start and text[end - 1] in PROSE_END

@@ -9,12 +9,15 @@ so that a period filter finds each.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
 from extraction.clauses import asides, outside_asides
 from extraction.confidence import confidence
 from extraction.dates import coordinated, year_near
+from extraction.sentences import Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +139,11 @@ def event_id(
     (and ``year``, for the further years a passage lists for one place)."""
     key = f"{doc_hash}|{group_id}|{place_id}|{start}" + ("" if year is None else f"|{year}")
     return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def evidence_start(sentences: Sequence[Sentence], j: int, groups: list[GroupMention]) -> int:
+    """Where the evidence of a reference back starts: at the sentence it refers to, or
+    further back at the sentence naming the group it led through to."""
+    starts = [s.start for s in sentences]
+    first = min(g.start for g in groups)
+    return min(sentences[j].start, starts[bisect_right(starts, first) - 1])

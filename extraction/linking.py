@@ -6,11 +6,12 @@ while KIB fights in Idlib"). A sentence with places but no group is linked to th
 recent group mention of the one or two sentences before it (a ``coreference`` event) when
 it refers back ("the group", "its fighters", "they", "It also claimed"; "the two groups"
 means all of them), or, with less confidence, to the group the sentence just before in
-the same paragraph names (its last-named one, with even less, if it names several). The
-evidence then runs
-from that earlier sentence to the place's sentence. It is also linked to the groups the
-next sentence of its paragraph says claimed it ("The BLA claimed responsibility"), the
-evidence running on to the claim. No events come from non-reporting sections
+the same paragraph names (its last-named one, with even less, if it names several); a
+sentence that referred back stands for its group to the references after it. The
+evidence then runs from the sentence naming the group to the place's sentence. It is
+also linked to the groups the next sentence of its paragraph says claimed it ("The BLA
+claimed responsibility"), the evidence running on to the claim; or to another group's
+claim of what a sentence naming a group reports. No events come from non-reporting sections
 (bibliography, notes, related links, credits), nor from a country named as an actor
 ("U.S. commanders", "Pakistan army"; ``extraction.actors``), nor from a wire dateline's
 place when the sentence names another (``extraction.datelines``), nor from a group named
@@ -43,7 +44,7 @@ from extraction.clauses import (
 )
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places, place_date_lines
-from extraction.events import Link, events_of
+from extraction.events import Link, events_of, evidence_start
 from extraction.sentences import Sentence, is_heading, is_table_row, paragraph_break
 
 WINDOW = 2
@@ -185,7 +186,7 @@ def _links(
             referred = _antecedent(text, sentences, i, groups, clause_end=cut, chained=chained)
         if referred is not None:
             j, kind, antecedents = referred
-            start = _evidence_start(sentences, j, antecedents)
+            start = evidence_start(sentences, j, antecedents)
             for group in antecedents:
                 for place in places:
                     if place.start < cut:
@@ -214,21 +215,13 @@ def _links(
     antecedent = None if unknown else _antecedent(text, sentences, i, groups, chained=chained)
     if antecedent is not None:
         j, kind, referred = antecedent
-        start = _evidence_start(sentences, j, referred)
+        start = evidence_start(sentences, j, referred)
         for group in referred:
             for place in places:
                 yield Link(group, place, kind, start, sentence.end)
     for group in _claimants(text, sentences, i, groups, placed):
         for place in places:
             yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
-
-
-def _evidence_start(sentences: Sequence[Sentence], j: int, groups: list[GroupMention]) -> int:
-    """Where the evidence of a reference back starts: at the sentence it refers to, or
-    further back at the sentence naming the group it led through to."""
-    starts = [s.start for s in sentences]
-    first = min(g.start for g in groups)
-    return min(sentences[j].start, starts[bisect_right(starts, first) - 1])
 
 
 def _claimants(
