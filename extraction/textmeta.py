@@ -207,22 +207,7 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             source = source or line
         elif _is_title(line, heading=_HEADING.match(raw_header[index]) is not None):
             candidates.append((index, line))
-    # A short line naming an organisation ("Hindustan Times") is the source, not the title,
-    # when another line can be.
-    outlets = [line for _, line in candidates if _ORG_WORDS.search(line) and len(line.split()) <= 8]
-    titles = [line for _, line in candidates if line not in outlets] or outlets[:1]
-    if title is None and date_index is None:
-        title = titles[0] if titles else None
-    elif title is None:
-        # The title closest above the date, unless only labels stand there ("Security
-        # Council" over a UN report's date): then the first full title below it.
-        full = [line for line in titles if len(line.split()) >= 3]
-        below = (
-            line
-            for line in header[date_index + 1 :]
-            if len(line.split()) >= 3 and _is_title(line) and not _field_or_mark(line)
-        )
-        title = full[-1] if full else next(below, titles[-1] if titles else None)
+    title = title or _title([line for _, line in candidates], header, date_index)
     orgs = [line for _, line in candidates if line != title and _ORG_WORDS.search(line)]
     source = source or (orgs[0] if orgs else None)
     footer_author, footer_source = _source_line(_last_lines(text[-5_000:], _FOOTER_LINES))
@@ -237,6 +222,28 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
     return Metadata(
         title, source or footer_source, author or footer_author, published, precision, url
     )
+
+
+def _title(candidates: list[str], header: list[str], date_index: int | None) -> str | None:
+    """The title among the header's ``candidates`` (the lines before its date line, if it
+    has one at ``date_index``)."""
+    # A short line naming an organisation ("Hindustan Times") is the source, not the title,
+    # when another line can be.
+    outlets = [line for line in candidates if _ORG_WORDS.search(line) and len(line.split()) <= 8]
+    titles = [line for line in candidates if line not in outlets] or outlets[:1]
+    if date_index is None:
+        return titles[0] if titles else None
+    # The title closest above the date, unless only labels stand there ("Security Council"
+    # over a UN report's date): then the first full title below it.
+    full = [line for line in titles if len(line.split()) >= 3]
+    if full:
+        return full[-1]
+    below = (
+        line
+        for line in header[date_index + 1 :]
+        if len(line.split()) >= 3 and _is_title(line) and not _field_or_mark(line)
+    )
+    return next(below, titles[-1] if titles else None)
 
 
 def _source_line(lines: list[str]) -> tuple[str | None, str | None]:
