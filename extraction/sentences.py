@@ -91,6 +91,7 @@ _FIRST_END = re.compile(r"[a-z0-9)][.!?][\"'\u201d\u2019)]?\s")
 _WRAPPED_LINE = 40
 """Characters; lines around at least this long show the width a text is wrapped at."""
 _FITS = 0.9
+"""Share of that width a next word must have fitted in for a short line to be deliberate."""
 _CLOSERS = PROSE_END | {":", ";"}
 _NEARBY = 300
 """Characters around a line in which to find the width it is wrapped at."""
