@@ -79,7 +79,7 @@ def _event(
             document.doc_hash,
             group.group_id,
             place.place_id,
-            link.start,
+            place.start,
             None if first else year.year,
         ),
         doc_id=document.doc_id,
@@ -133,11 +133,13 @@ def _in_aside_without(text: str, link: Link) -> bool:
 
 
 def event_id(
-    doc_hash: str, group_id: str, place_id: str, start: int, year: int | None = None
+    doc_hash: str, group_id: str, place_id: str, at: int, year: int | None = None
 ) -> str:
-    """A stable id: the same document, group, place and evidence start give the same id
-    (and ``year``, for the further years a passage lists for one place)."""
-    key = f"{doc_hash}|{group_id}|{place_id}|{start}" + ("" if year is None else f"|{year}")
+    """A stable id: the same document, group, place and place mention (its offset ``at``)
+    give the same id (and ``year``, for the further years a passage lists for one place).
+    Two mentions of a place are two events: "ISK rebuilt its networks in Kabul. Its cells
+    in Kabul have attacked since 2021" says two things of ISK in Kabul."""
+    key = f"{doc_hash}|{group_id}|{place_id}|{at}" + ("" if year is None else f"|{year}")
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 

@@ -59,7 +59,8 @@ def test_group_and_place_in_one_sentence(matcher):
     assert text[event.group_start : event.group_end] == "TTP"
     assert text[event.place_start : event.place_end] == event.place_text == "Karachi"
     assert (event.doc_id, event.doc_title, event.published) == ("t.txt", "T", dt.date(2016, 6, 3))
-    assert event.event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
+    at = text.index("Karachi")
+    assert event.event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, at)
     assert 0.0 < event.confidence <= 1.0 and event.year_precision == "month"
 
 
@@ -320,11 +321,21 @@ def test_a_sentence_whose_only_year_is_in_an_aside_dates_its_places_as_if_it_gav
 
 
 def test_each_year_listed_for_a_place_makes_an_event(matcher):
-    events = _events(matcher, "The TTP attacked Karachi in 2009, 2012 and 2014.")
+    text = "The TTP attacked Karachi in 2009, 2012 and 2014."
+    events = _events(matcher, text)
     assert [(e.place, e.year) for e in events] == [("Karachi", y) for y in (2009, 2012, 2014)]
     assert len({e.event_id for e in events}) == 3
     # The first keeps the id an event of one year has.
-    assert events[0].event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, 0)
+    at = text.index("Karachi")
+    assert events[0].event_id == event_id("hash-t", "ttp", PLACES["Karachi"].place_id, at)
+
+
+def test_each_mention_of_a_place_says_something_of_its_own(matcher):
+    text = "The TTP rebuilt its networks in Karachi in 2009. Its cells in Karachi struck in 2013."
+    assert [(e.place, e.year, e.link) for e in _events(matcher, text)] == [
+        ("Karachi", 2009, "sentence"),
+        ("Karachi", 2013, "coreference"),
+    ]
 
 
 def test_a_group_in_an_aside_is_a_less_sure_actor_of_the_places_outside_it(matcher):
