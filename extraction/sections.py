@@ -16,13 +16,21 @@ _HEADING_END = r"\s*:?$"
 _BLOCKS: tuple[tuple[re.Pattern[str], SectionKind], ...] = (
     (
         re.compile(
-            r"^(?:selected\s+)?(?:bibliography|references|works\s+cited|sources|further\s+reading)"
+            r"^(?:selected\s+)?(?:bibliography|references|works\s+cited|sources|further\s+reading"
+            r"|citations|literature(?:\s+cited)?)"
             + _HEADING_END,
             re.IGNORECASE,
         ),
         "bibliography",
     ),
-    (re.compile(r"^(?:notes|end\s?notes|foot\s?notes)" + _HEADING_END, re.IGNORECASE), "notes"),
+    (
+        re.compile(
+            r"^(?:notes|end\s?notes|foot\s?notes|notes\s+and\s+(?:references|sources))"
+            + _HEADING_END,
+            re.IGNORECASE,
+        ),
+        "notes",
+    ),
     (re.compile(r"^about\s+the\s+authors?" + _HEADING_END, re.IGNORECASE), "boilerplate"),
 )
 # Headings that open a list of short lines (links to other stories).

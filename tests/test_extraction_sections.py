@@ -34,11 +34,16 @@ def test_notes_run_to_the_next_known_heading():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Bibliography", "References", "Works Cited", "Further reading:"]
+    "heading", ["Bibliography", "References", "Works Cited", "Further reading:", "Citations"]
 )
 def test_bibliography_headings(heading):
     text = f"{PROSE}\n\n{heading}\n- Smith, J. A Book. 2010.\n"
     assert spans(text) == [("bibliography", f"{heading}\n- Smith, J. A Book. 2010.")]
+
+
+def test_notes_and_references_are_notes():
+    text = f"{PROSE}\n\nNotes and References\n\n1. Dawn, 2019.\n"
+    assert spans(text) == [("notes", "Notes and References\n\n1. Dawn, 2019.")]
 
 
 def test_related_list_stops_at_the_next_paragraph_of_prose():
