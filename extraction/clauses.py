@@ -82,10 +82,11 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 
-# A claim that names what it claims ("claimed the bombing of ...", "said it carried out
-# the Bela assault"), and where that object ends.
+# A claim that names what it claims ("claimed the bombing of ...", "claimed responsibility
+# for a grenade attack on a camp in Tinsukia", "said it carried out the Bela assault").
 _CLAIMED_OBJECT = re.compile(
-    r"(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:the|that|this)\s"
+    r"(?:claim(?:ed|s|ing)?|t(?:ook|akes?|aking)|accept(?:ed|s)?)\s+(?:the|that|this"
+    r"|(?:full\s+)?(?:responsibility|credit)\s+for)\s"
     r"|(?:said|says)\s+(?:that\s+)?it\s+(?:had\s+)?carried\s+out\s",
     re.IGNORECASE,
 )

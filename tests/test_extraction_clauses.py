@@ -137,7 +137,8 @@ def test_years_inside_an_aside_date_only_its_own_places():
         ("IS claims the bombing of the shrine in Sehwan, Sindh.", "Sehwan", True),
         ("IS claimed the bombing, and fled to Sehwan.", "Sehwan", False),
         ("Its official in Khurasan claimed responsibility for it.", "Khurasan", False),
-        ("IS claimed responsibility for the attack in Sehwan.", "Sehwan", False),
+        ("IS claimed responsibility for the attack in Sehwan.", "Sehwan", True),
+        ("IS claimed responsibility, and fled to Sehwan.", "Sehwan", False),
     ],
 )
 def test_what_a_claiming_sentence_reports_itself(text, place, reported):
