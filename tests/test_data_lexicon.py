@@ -342,6 +342,9 @@ def test_every_group_the_seeds_name_is_found_by_its_names():
         ("Hafiz Gul Bahadur's group", "gul-bahadur-group"),
         ("Babbar Khalsa International", "babbar-khalsa"),
         ("KZF", "khalistan-zindabad-force"),
+        ("CPI (Maoist)", "cpi-maoist"),
+        ("ULFA-I", "ulfa"),
+        ("Tamil Tigers", "ltte"),
     ],
 )
 def test_names_wires_and_other_texts_use(text, group_id):
