@@ -23,7 +23,7 @@ title, "Fifteenth report of the Analytical Support ... Afghanistan", is shorter)
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+[A-Z(\"\u201c]")
 _FOOTER_LINES = 8
 _DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"^(?:(?:last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+on)?\s*:?\s*)?"
     rf"(?P<date>[\w ,./|\u2013\u2014-]*?(?:\b(?:{MONTH_NAME})\b\.?[\w ,./-]*?\b(?:1[89]|20|21)\d\d\b"
     # Not a UN document symbol ("S/2024/92").
     rf"|(?<![A-Za-z]/)\b(?:1[89]|20|21)\d\d[-/.]\d\d?(?:[-/.]\d\d?)?\b"

@@ -200,3 +200,8 @@ def test_a_longer_organisation_line_under_the_title_is_the_source():
         "The Pakistani Taliban after Kabul's fall",
         "Centre for Research and Security Studies",
     )
+
+
+def test_a_last_updated_line_dates_the_document():
+    text = "Militant attack tracker\nCompiled by the Security Desk\nLast updated: 2 April 2024\n\n"
+    assert from_text(text + BODY, TODAY, []).published == dt.date(2024, 4, 2)
