@@ -150,9 +150,11 @@ class Ranker:
             known = set(pool.rows.tolist())
             extra = [i for i, r in enumerate(head.rows.tolist()) if r not in known]
             if extra:
+                # A place that holds only the head ("Rasht", a city in Iran) is less likely
+                # than one holding the whole name ("Rasht Valley", in Tajikistan).
                 pool = self.pools.make(
                     np.concatenate([pool.rows, head.rows[extra]]),
-                    np.concatenate([pool.prior, head.prior[extra]]),
+                    np.concatenate([pool.prior, head.prior[extra] + w.derived_name]),
                     np.concatenate([pool.relief, head.relief[extra]]),
                 )
         demonym = self.demonym(key) if len(pool.rows) else None

@@ -67,6 +67,13 @@ def test_unit_word_inside_the_span(resolver: Resolver) -> None:
     )
 
 
+def test_a_place_holding_the_whole_name_beats_one_holding_its_head(resolver: Resolver) -> None:
+    # Cleveland, Ohio (388,072 people) is only "Cleveland"; the small town holds "Cleveland
+    # Valley" itself.
+    text = "Fighting spread through the Cleveland Valley."
+    assert _id(_resolve(resolver, text, "Cleveland Valley")[0]) == "gn:4188377"
+
+
 def test_district_suffix_cue(resolver: Resolver) -> None:
     assert _id(_resolve(resolver, "Police in Hyderabad district said", "Hyderabad")[0]) in {
         "gn:1176733"
