@@ -39,8 +39,10 @@ _SPECIAL = str.maketrans(
     }
 )
 #: Apostrophes and the ayn/hamza letters used in transliterations, and dots: dropped, so
-#: that "Ma'arrat", "Ma’arrat" and "Maarrat" meet, and "F.A.T.A." folds like "FATA".
-_DROP = frozenset("'’‘`´ʼʻʿʾʹʽ.")
+#: that "Ma'arrat", "Ma’arrat" and "Maarrat" meet, and "F.A.T.A." folds like "FATA"; and
+#: the invisible marks that break no word for the eye (soft hyphen, zero-width space, word
+#: joiner, zero-width no-break space): "Kara\u00adchi" is "Karachi".
+_DROP = frozenset("'’‘`´ʼʻʿʾʹʽ.\u00ad\u200b\u2060\ufeff")
 _SPACES = re.compile(r" +")
 #: The same folding for plain ASCII, where NFKD and casefolding change nothing: most names
 #: in English texts take this path, at a fraction of the cost.

@@ -13,6 +13,9 @@ def test_case_diacritics_apostrophes_hyphens_and_dots_fold_away() -> None:
     assert fold("F.A.T.A.") == "fata"
     assert fold("Łódź") == "lodz"
     assert fold("São Paulo (SP)") == "sao paulo sp"
+    # Invisible word-break hints: a soft hyphen, a zero-width space, a word joiner.
+    assert fold("Kara\u00adchi") == "karachi"
+    assert fold("Pesha\u200bwar") == fold("Pe\u2060shawar") == "peshawar"
 
 
 def test_local_scripts_are_kept() -> None:
