@@ -77,6 +77,17 @@ def test_html_main_text_and_metadata():
     assert (meta.title, meta.author, meta.published) == ("Raid in Paktia", "Jane Roe", "2020-05-06")
 
 
+def test_the_outlet_after_the_headline_in_the_title_is_the_source():
+    head = (
+        "<title>Blast kills 9 in Quetta - The Daily Frontier</title>"
+        "<meta property='og:title' content='Blast kills 9 in Quetta'>"
+        "<link rel='canonical' href='https://dailyfrontier.example.pk/news/quetta-blast'>"
+    )
+    body = f"<article><h1>Blast kills 9 in Quetta</h1><p>{ARTICLE}</p></article>"
+    _, meta = read_html(html_page(body, head), budget())
+    assert (meta.title, meta.source) == ("Blast kills 9 in Quetta", "The Daily Frontier")
+
+
 def test_tiny_html_falls_back_to_visible_text_without_scripts():
     page = html_page("<p>Short note on Kabul.</p><script>alert('x')</script><style>b{}</style>")
     text, _ = read_html(page, budget())
