@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 
-from extraction.encoding import BinaryData, decode
+from extraction.encoding import BinaryData, decode, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,10 @@ def read_html(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     budget.check_time()
-    text = extracted.text if extracted is not None and extracted.text else _fallback_html_text(html)
+    # Entities decode only now ("&shy;" is a soft hyphen): the text is normalised as well.
+    text = normalise(
+        extracted.text if extracted is not None and extracted.text else _fallback_html_text(html)
+    )
     if not text.strip() and html.strip():
         raise FormatProblem(
             "no readable text in the web page",
@@ -199,4 +202,4 @@ def read_docx(data: bytes, budget: Budget) -> tuple[str, FileMeta]:
         raise FormatProblem(
             f"damaged .docx ({type(err).__name__}: {err})", "open it in Word and save it again"
         ) from err
-    return "\n".join(blocks), meta
+    return normalise("\n".join(blocks)), meta

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from extraction.encoding import sniff_binary
+from extraction.encoding import normalise, sniff_binary
 from extraction.formats import Budget, FileMeta, FormatProblem
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def read_pdf(
     text = "\n\n".join(t.strip() for t in without_running_heads(texts))
     if not text.strip():
         raise _NO_TEXT
-    return join_hyphenated(text), meta
+    return normalise(join_hyphenated(text)), meta
 
 
 def without_running_heads(pages: list[str]) -> list[str]:

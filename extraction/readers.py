@@ -22,7 +22,6 @@ from typing import BinaryIO
 from atlas.records import Document, FileProblem
 from atlas.settings import Settings
 from extraction import metadata
-from extraction.encoding import normalise
 from extraction.fileio import name_parts, read_descriptor
 from extraction.formats import (
     Budget,
@@ -182,7 +181,6 @@ def _assemble(
 ) -> Reading:
     """Put text, metadata, sections and language together into the ``Document``."""
     warnings: list[str] = []
-    text = normalise(text)  # every format's text, not only decoded bytes
     row = metadata.read_sidecar(folder, warnings).get(base)
     meta = metadata.resolve(text, file_meta, row, today, warnings)
     for warning in warnings:

@@ -88,6 +88,13 @@ def test_the_outlet_after_the_headline_in_the_title_is_the_source():
     assert (meta.title, meta.source) == ("Blast kills 9 in Quetta", "The Daily Frontier")
 
 
+def test_every_reader_drops_invisible_word_breaks():
+    page = html_page(f"<article><p>{ARTICLE} Kara&shy;chi and Pesha\u200bwar.</p></article>")
+    assert "Karachi and Peshawar." in read_html(page, budget())[0]
+    text, _ = read_docx(word_document(["Kara\u00adchi and Pesha\u200bwar."]), budget())
+    assert text.startswith("Karachi and Peshawar.")
+
+
 def test_tiny_html_falls_back_to_visible_text_without_scripts():
     page = html_page("<p>Short note on Kabul.</p><script>alert('x')</script><style>b{}</style>")
     text, _ = read_html(page, budget())
