@@ -146,6 +146,6 @@ def event_id(
 def evidence_start(sentences: Sequence[Sentence], j: int, groups: list[GroupMention]) -> int:
     """Where the evidence of a reference back starts: at the sentence it refers to, or
     further back at the sentence naming the group it led through to."""
-    starts = [s.start for s in sentences]
     first = min(g.start for g in groups)
-    return min(sentences[j].start, starts[bisect_right(starts, first) - 1])
+    naming = bisect_right(sentences, first, key=lambda s: s.start) - 1
+    return min(sentences[j].start, sentences[naming].start)

@@ -117,8 +117,7 @@ def link_events(
     for i in sorted(places_in):
         if not any(k in groups_in for k in range(i - WINDOW, i + 2)):
             continue  # no group to link to
-        sentence = sentences[i]
-        if _unreported(document, sentence):
+        if not reported[i]:
             continue
         reporting = [p for p in places_in[i] if p.section is None and not names_actor(text, p)]
         reporting = event_places(reporting, filed, bare)
@@ -244,9 +243,10 @@ def _claimants(
     claim = claim_at(text, sentences[j].start, sentences[j].end)
     if claim is None:
         return []
-    own = (placed or {}).get(j, ())
+    placed = placed or {}
+    own = placed.get(j, ())
     if own:
-        known = {p.place_id for p in (placed or {}).get(i, ())}
+        known = {p.place_id for p in placed.get(i, ())}
         reported = reported_with_claim(text, sentences[j], claim)
         if any(p.place_id not in known and reported(p.start) for p in own):
             return []
