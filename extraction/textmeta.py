@@ -186,11 +186,12 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
             date_index = index
             # "Pak Institute for Peace Studies — January 2024": the publisher and the date;
             # "By Bill Roggio | October 2, 2011": the author and the date.
-            head = _DASHED.split(match.group("date"), maxsplit=1)[0].strip()
-            byline = _BYLINE.match(head) if head != match.group("date").strip() else None
+            head, *dated = _DASHED.split(match.group("date"), maxsplit=1)
+            head = head.strip()
+            byline = _BYLINE.match(head) if dated else None
             if byline:
                 author = author or byline.group("name")
-            elif head != match.group("date").strip() and _ORG_WORDS.search(head):
+            elif dated and _ORG_WORDS.search(head):
                 source = source or head
             continue
         byline = _BYLINE.match(line)
