@@ -27,6 +27,7 @@ KINDS = (
     "title",
     "demonym",
     "abbreviation",
+    "site",
 )
 
 #: Which feature types a type cue favours.

@@ -24,6 +24,7 @@ import numpy as np
 from gazetteer.cues import PLAIN, Cues, shipped_cues
 from gazetteer.index import Gazetteer
 from gazetteer.inner import inner_names, institution_words
+from gazetteer.located import SitePatterns, locate_sites, place_followed
 from gazetteer.nonplaces import shipped_rules
 from gazetteer.normalize import fold
 from gazetteer.pools import Mention, Pool
@@ -64,7 +65,11 @@ class Resolver:
         self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
         # Read once here, not at the first unknown name: the word lists of inner names.
         self._institutions = institution_words()
-        self._is_common = shipped_rules(fold).common.__contains__
+        rules = shipped_rules(fold)
+        self._is_common = rules.common.__contains__
+        sites = self.cues.by_kind["site"]
+        self._sites = SitePatterns(sites) if sites else None
+        self._no_site_names = rules.common | rules.titles | frozenset(self.cues.demonyms())
         # Capitalised demonyms of countries ("Pakistani"); a continent's or a region's
         # (a place id: "European", "Kurdish") votes for no country.
         self._demonyms = ahocorasick.Automaton()
@@ -158,6 +163,7 @@ class Resolver:
             for i, (start, end) in enumerate(spans):
                 if i not in answered:
                     results[i] = self._online(text, start, end)
+        place_followed(text, spans, results, lambda i: self._askable(text, *spans[i]))
         return results
 
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
@@ -175,9 +181,14 @@ class Resolver:
         alternatives = tuple(Candidate(place(int(rows[i])), round(belief[i], 4)) for i in order[1:])
         return place(int(rows[best])), score, alternatives
 
-    def _online(self, text: str, start: int, end: int) -> Resolution | None:
+    def _askable(self, text: str, start: int, end: int) -> bool:
+        """Whether a span the index could not answer may be placed some other way: it is
+        no person's name, no part of a group's and no other place's ("Lucas Heights")."""
         cues = self.cues.read(text, start, end)
-        if cues.person or cues.group or cues.elsewhere or self.geocoder is None:
+        return not (cues.person or cues.group or cues.elsewhere)
+
+    def _online(self, text: str, start: int, end: int) -> Resolution | None:
+        if self.geocoder is None or not self._askable(text, start, end):
             return None
         place = self.geocoder.lookup(text[start:end])
         if place is None:
@@ -210,8 +221,26 @@ class Resolver:
         return spotter.spot(text, exclude)  # type: ignore[attr-defined]
 
     def geoparse(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Resolution]:
-        """Spot then resolve over the whole document, keeping the places found."""
-        return [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
+        """Spot then resolve over the whole document, keeping the places found, and place
+        the sites the index lacks inside them ("the Khaldan camp in Khost"; see
+        ``gazetteer.located``)."""
+        answered = [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
+        if self._sites is None or not answered:
+            return answered
+        taken = [*((r.start, r.end) for r in answered), *exclude]
+        located = locate_sites(text, answered, taken, self._sites, self._site_name)
+        return sorted([*answered, *located], key=lambda r: r.start) if located else answered
+
+    def _site_name(self, word: str) -> bool:
+        """Whether a word may be part of a site's proper name: capitalised, not in capitals
+        nor possessive, and no common word, title or demonym ("The", "Gen.", "Afghan")."""
+        return (
+            len(word) > 2
+            and word[0].isupper()
+            and not word.isupper()
+            and not word.endswith(("'s", "’s"))
+            and fold(word) not in self._no_site_names
+        )
 
 
 def _drop_lonely_towns(
