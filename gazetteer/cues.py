@@ -158,10 +158,15 @@ class Cues:
         return len(words) > 1 and (words[0] in self.by_kind["group"] and words[0] != "is")
 
     def unit_word(self, key: str) -> tuple[str, str] | None:
-        """Split a folded span ending in a unit word: ("kandahar", "admin1")."""
-        head, _, last = key.rpartition(" ")
-        value = self.by_kind["suffix"].get(last)
-        return (head, value) if head and value and value != ELSEWHERE else None
+        """Split a folded span ending in a unit word, of up to three words: ("kandahar",
+        "admin1") from "kandahar province", ("gwoza", "admin2") from "gwoza local
+        government area"."""
+        suffixes, words = self.by_kind["suffix"], key.split(" ")
+        for size in range(min(3, len(words) - 1), 0, -1):
+            value = suffixes.get(" ".join(words[-size:]))
+            if value and value != ELSEWHERE:
+                return " ".join(words[:-size]), value
+        return None
 
     def read(self, text: str, start: int, end: int) -> SpanCues:
         """The cues around ``text[start:end]`` (token tests first: this runs per span)."""

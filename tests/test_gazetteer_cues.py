@@ -127,6 +127,13 @@ def test_unit_word_split(cues: Cues) -> None:
     assert cues.unit_word("kandahar") is None
 
 
+def test_unit_words_of_several_words(cues: Cues) -> None:
+    assert cues.unit_word("gwoza local government area") == ("gwoza", "admin2")
+    assert cues.unit_word("gwoza lga") == ("gwoza", "admin2")
+    assert cues.unit_word("nenagh municipal district") == ("nenagh", "admin2")
+    assert cues.unit_word("local government area") is None  # a unit word with no name
+
+
 def test_cue_rows_need_a_kind_and_a_source(tmp_path: Path) -> None:
     path = tmp_path / "cues.csv"
     path.write_text("cue,kind,value,source\nprovince,suffix,admin1,\n", encoding="utf-8")
