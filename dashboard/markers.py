@@ -134,8 +134,11 @@ def build_markers(events: pd.DataFrame, max_markers: int = MAX_MARKERS) -> Marke
 
 
 def _offsets(summary: pd.DataFrame, radius: float = 8.0) -> tuple[np.ndarray, np.ndarray]:
-    """Pixel offsets that fan out the groups sharing one place, so none hides another."""
-    by_place = summary.groupby("key", sort=False)["group_id"]
+    """Pixel offsets that fan out the markers sharing one point, so none hides another:
+    the groups at one place, and a site placed at its holder's point ("Khaldan camp" in
+    Khost, see ``gazetteer.located``)."""
+    point = [summary["lat"].round(6), summary["lon"].round(6)]
+    by_place = summary.groupby(point, sort=False)["group_id"]
     rank = by_place.cumcount().to_numpy()
     size = by_place.transform("size").to_numpy()
     angle = 2 * np.pi * rank / size

@@ -1,3 +1,4 @@
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +59,12 @@ def test_popups_escape_document_text():
 def test_empty_events_give_no_markers():
     events = events_frame([])
     assert build_markers(events).frame.empty
+
+
+def test_markers_sharing_a_point_fan_out():
+    # One group in Khost, and at a site the text placed in Khost (its holder's point).
+    events = events_frame(synthetic_events(12, n_groups=1, n_places=1, seed=3))
+    site = events.iloc[:1].assign(place_id="in:site", place="Khaldan camp")
+    markers = build_markers(pd.concat([events, site], ignore_index=True)).frame
+    assert len(markers) == 2
+    assert len(set(zip(markers["dx"], markers["dy"]))) == 2
