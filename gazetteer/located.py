@@ -35,8 +35,11 @@ _START = r"(?:^|(?<=[\s(\"“]))"
 _CUE_ENDS = (" in ", " near ", " outside ", " of ", " in the ", " near the ", " of the ")
 _IN = r"(?:in|near|outside|of) (?:the )?$"
 #: What joins a name to the place holding it: "Palais des Nations in Geneva", "Oulton
-#: Park, Cheshire", "the Kanawha River in Charleston".
-_FOLLOWED = re.compile(r"(?:,| (?:in|near|outside|of)(?: the)?) ")
+#: Park, Cheshire", "the South Kilburn Estate, in north west London".
+_FOLLOWED = re.compile(
+    r"(?:,? (?:in|near|outside|of)(?: the)?"
+    r"(?: (?:north|south|east|west|central)(?:[- ]?(?:east|west))?(?:ern)?)?|,) "
+)
 #: A holder followed by this continues a list ("Harwinton, Bantam, Litchfield"): no holder.
 _LIST_GOES_ON = re.compile(r"(?:,| and| or) [A-Z]")
 #: What may follow a holder after a comma ("Oulton Park, Cheshire."): where a verb follows
@@ -45,8 +48,11 @@ _CONTAINER_ENDS = re.compile(
     r"\s*(?:$|[,.;:!?()\"”]|\s(?:in|on|at|with|and|or|where|which|who|for|from|to|after"
     r"|before|during|near|since|until|as|by|of|the)\b)"
 )
+#: Up to three describing words, none a function word ("a resident of the village",
+#: "Russia's mission to the United Nations" describe no site).
+_MODIFIERS = r"(?:(?!(?:of|the|from|at|in|to|and|or|by|with) )[a-z][a-z-]* ){0,3}"
 #: A possessive holding a name: "Brooklyn's Barclays Center", "Cairo's suburb of Madinaty".
-_POSSESSED = re.compile(r"['’]s (?:[a-z-]+ ){0,3}(?:of (?:the )?)?$")
+_POSSESSED = re.compile(rf"['’]s {_MODIFIERS}(?:of (?:the )?)?$")
 #: How much text before a holder the patterns read.
 _WINDOW = 140
 #: Words that may open the capitalised run before a site's name but are no part of it
@@ -66,12 +72,10 @@ class SitePatterns:
         """``sites``: the site words, lower case ("camp", "village")."""
         self.sites = frozenset(sites)
         words = "|".join(sorted((re.escape(w) for w in self.sites), key=len, reverse=True))
-        # Up to three describing words, none a function word ("a resident of the village").
-        modifiers = r"(?:(?!(?:of|the|from|at|in|to|and|or|by|with) )[a-z][a-z-]* ){0,3}"
         self._patterns = (
             # "Jihadwal, al-Qa'ida's main training camp in Khost".
             re.compile(
-                rf"{_START}({_NAME})(), (?:an?|the|[\w'’-]+['’]s) {modifiers}(?:{words}) {_IN}"
+                rf"{_START}({_NAME})(), (?:an?|the|[\w'’-]+['’]s) {_MODIFIERS}(?:{words}) {_IN}"
             ),
             # "the village of Datta Khel in North Waziristan".
             re.compile(rf"\b(?:{words}) of ({_NAME})(),? {_IN}"),

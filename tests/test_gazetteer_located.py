@@ -183,3 +183,14 @@ def test_resolver_places_a_gold_span_the_index_lacks(resolver: Resolver) -> None
     assert khost is not None and site is not None
     assert site.place.place_id == f"in:{khost.place.place_id}:palais-serena"
     assert site.score < khost.score
+
+
+def test_a_possessive_before_a_function_word_holds_nothing() -> None:
+    text = "Khost's mission to the United Nations said so."
+    assert _followed(text, "Khost", "United Nations")[1] is None
+
+
+def test_a_comma_and_a_compass_word_may_come_between_a_name_and_its_holder() -> None:
+    text = "He was shot on the Mozart Estate, in north west Khost."
+    site = _followed(text, "Mozart Estate", "Khost")[0]
+    assert site is not None and site.place.place_id == "in:gn:1136469:mozart-estate"
