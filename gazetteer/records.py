@@ -28,7 +28,10 @@ class Place:
 
     ``place_id`` is ``gn:<geonameid>`` for anything taken from GeoNames (countries,
     admin-1 and admin-2 units and populated places alike) and ``sup:<slug>`` for the
-    curated supplement, so ids are stable across rebuilds.
+    curated supplement, so ids are stable across rebuilds.  A name the index lacks that
+    the text places inside one of these is ``in:<holder id>:<folded name>``, at its
+    holder's point and with its feature type (``gazetteer.located``); an online answer's
+    id is ``osm:...``.
     """
 
     place_id: str
