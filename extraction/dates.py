@@ -123,7 +123,10 @@ def year_near(
     """The reference closest to the span ``[start, end)``, else the publication year, else
     unknown; references wholly before ``not_before`` (a group's founding) date something
     else and are passed over.  With the ``text``, one in the span's own clause comes before
-    nearer ones across a clause's end ("In 2018 it attacked Karachi, and in 2022 ...")."""
+    nearer ones across a clause's end ("In 2018 it attacked Karachi, and in 2022 ..."), and
+    any other before a "since" period set off by a comma, which is background ("On March 11
+    a bomber struck Kabul, the second attack since 2021"; but "attacks in Khyber
+    Pakhtunkhwa since 2014, including the 2016 bombing in Lahore")."""
     if not_before is not None:
         refs = tuple(r for r in refs if r.year is None or (r.year_end or r.year) >= not_before)
     if refs:
@@ -132,7 +135,14 @@ def year_near(
             low, high = (r.end, start) if r.end <= start else (end, r.start)
             return text is not None and _CLAUSE_END.search(text, low, high) is not None
 
-        return min(refs, key=lambda r: (across(r), max(r.start - end, start - r.end, 0), r.start))
+        def background(r: YearRef) -> bool:
+            low, high = (r.end, start) if r.end <= start else (end, r.start)
+            return text is not None and since(r, text) and "," in text[low:high]
+
+        return min(
+            refs,
+            key=lambda r: (across(r), background(r), max(r.start - end, start - r.end, 0), r.start),
+        )
     if published is not None:
         return YearRef(published.year, None, "publication", "year")
     return YearRef(None, None, "unknown", "year")
@@ -257,6 +267,11 @@ def _offsets(text: str, start: int, end: int, explicit: list[YearRef]) -> list[Y
                 )
             )
     return found
+
+
+def since(ref: YearRef, text: str) -> bool:
+    """Whether ``ref`` is a period "since" a year, up to publication ("since 2021")."""
+    return ref.precision == "range" and text.startswith(("since", "Since"), ref.start)
 
 
 def _since(text: str, start: int, ref: YearRef, published: dt.date) -> YearRef:

@@ -114,6 +114,19 @@ def test_year_near_keeps_to_the_places_clause_when_given_the_text():
     assert year_near(refs, karachi, karachi + 7, PUBLISHED, text=text).year == 2014
 
 
+def test_a_since_period_set_off_by_a_comma_is_background():
+    text = "In March 2015, after weeks of threats by its leaders, a bomber struck Kabul, the first attack since 2011."
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    kabul = text.index("Kabul")
+    assert year_near(refs, kabul, kabul + 5, PUBLISHED).year == 2011  # nearer
+    assert year_near(refs, kabul, kabul + 5, PUBLISHED, text=text).year == 2015
+    # Attached to the place, the period dates it.
+    text = "JuA has struck Peshawar since 2011, including the March 2015 bombing in Lahore."
+    refs = find_years(text, 0, len(text), PUBLISHED)
+    peshawar = text.index("Peshawar")
+    assert year_near(refs, peshawar, peshawar + 8, PUBLISHED, text=text).year == 2011
+
+
 def test_year_near_passes_over_references_before_a_given_year():
     text = "In 1947 the region was split; in the 1980s and in 2015, fighters came."
     refs = find_years(text, 0, len(text), PUBLISHED)
