@@ -8,7 +8,8 @@ A country or town right after one of its dealings ("talks with", "pressure on", 
 between Kabul and") names a government too: "Since the breakdown of talks with Islamabad,
 the TTP has intensified attacks" puts no TTP in Islamabad; as do the places a group is
 "banned in". Nor does a place name a group's whereabouts when it names a process held
-there ("the 2020 Doha agreement"). The place mention is kept (it is still a resolved
+there ("the 2020 Doha agreement"), nor where an outlet, a think tank or an analyst is
+based ("an Islamabad-based outlet"). The place mention is kept (it is still a resolved
 place of the text); it only makes no event.
 """
 
@@ -26,6 +27,8 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
 
 # The next word, in lower case, after the name ("U.S" may be spotted without its last dot).
 _NEXT_WORD = re.compile(r"\.?[ \t]+([a-z][a-z-]*)")
+# The noun after "<Place>-based" ("Islamabad-based outlet", "Kabul-based think tank").
+_BASED = re.compile(r"[-‐‑ ]based[ \t]+([A-Za-z][a-z-]*)")
 
 
 _TOWNS_AND_COUNTRIES = frozenset({"country", "city", "locality"})
@@ -70,13 +73,23 @@ def processes(path: Path = DEFAULT_PATH) -> frozenset[str]:
     return frozenset(str(word).lower() for word in _load(path).get("processes") or ())
 
 
+@lru_cache(maxsize=4)
+def based(path: Path = DEFAULT_PATH) -> frozenset[str]:
+    """The nouns of organisations named by their base ("an Islamabad-based outlet")."""
+    return frozenset(str(word).lower() for word in _load(path).get("based") or ())
+
+
 def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) -> bool:
     """Whether ``place`` is a country or capital named as an actor in ``text`` ("U.S.
-    commanders", "talks with Islamabad"); ``words``: the actor nouns (default: the
-    shipped list)."""
+    commanders", "talks with Islamabad"), or names where an organisation other than an
+    armed group is based ("a Kabul-based analyst"); ``words``: the actor nouns (default:
+    the shipped list)."""
     match = _NEXT_WORD.match(text, place.end)
     if match is not None and match.group(1) in processes():
         return True  # "the Doha agreement": the process, not the town
+    base = _BASED.match(text, place.end)
+    if base is not None and base.group(1).lower() in based():
+        return True  # "an Islamabad-based outlet": the outlet's base
     if place.feature_type not in _TOWNS_AND_COUNTRIES:
         return False
     before = text[max(0, place.start - 120) : place.start]

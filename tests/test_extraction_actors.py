@@ -85,3 +85,18 @@ def test_a_place_naming_a_process_held_there_is_no_whereabouts():
     assert names_actor(text, _mention(text, "Doha", "city")) is True
     office = "The Taliban opened a political office in Doha in 2013."
     assert names_actor(office, _mention(office, "Doha", "city")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The Khorasan Diary, an Islamabad-based outlet, says ISKP grew.", "Islamabad", True),
+        ("A Kabul-based analyst said the TTP moved.", "Kabul", True),
+        ("The Lahore-based think tank PIPS counted TTP attacks.", "Lahore", True),
+        ("The Quetta-based shura of the Taliban met.", "Quetta", False),
+        ("A Peshawar-based group of TTP fighters struck.", "Peshawar", False),
+        ("Syria-based leaders of Daesh spoke.", "Syria", False),
+    ],
+)
+def test_a_place_where_an_organisation_is_based_is_no_whereabouts(text, name, actor):
+    assert names_actor(text, _mention(text, name, "city")) is actor
