@@ -77,6 +77,13 @@ def test_table_rows_are_their_own_sentences():
     ]
 
 
+def test_a_long_table_before_a_blank_line_ends_there():
+    # Longer than a prose paragraph and without closing punctuation, yet no page break.
+    rows = "".join(f"| {day} May 2020 | IS-K | a bombing in Kabul | 24 killed |\n" for day in range(1, 9))
+    text = f"| Date | Group | Where | Toll |\n{rows}\nThe group's fighters are in Nangarhar."
+    assert _texts(text)[-2:] == [rows.splitlines()[-1], "The group's fighters are in Nangarhar."]
+
+
 def test_page_break_inside_a_sentence_is_joined_and_wrapped_lines_stay_together():
     text = "namely HJI and HUM, which\n\nmainly operated in the region.\nA long wrapped line that goes on and on and on and on and\ncontinues here."
     assert _texts(text) == [
