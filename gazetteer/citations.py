@@ -1,7 +1,8 @@
 """Citations for the toponym spotter: whether a gazetteer name in a text is the publisher or
 the periodical of a bibliographic reference ("London: Hurst, 2015", "“Title,” Herald, March
-2016"), or the author of an author-year citation ("Rana (2018, p. 45)", "(Jones and Fair
-2010)"), rather than a place the text is about.
+2016"), the author of an author-year citation ("Rana (2018, p. 45)", "(Jones and Fair
+2010)") or of the text itself ("By Amina Bello | 3 April 2024"), rather than a place the
+text is about.
 
 See ``gazetteer/data/not_places.yaml`` for the policy behind the rule.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from gazetteer.tokens import Words
 
@@ -91,3 +93,23 @@ def cited_publisher(words: Words, first: int, last: int, place_ends: set[int]) -
         return False
     city = bisect_right(words.ends, before.start()) - 1
     return city >= 0 and words.ends[city] == before.start() and city in place_ends
+
+
+#: A byline: "By" opening a line, then the authors' names (a first of two words at least:
+#: "By Kabul, the road ..." is no byline; initials may take a dot) up to the line's end or
+#: a date, a separator or the outlet ("By Amina Bello | 3 April 2024", "By Ali Khan and
+#: Sara Ahmed, Staff Reporters", "By Nate Raymond. BOSTON (Reuters)").
+_AUTHOR = r"(?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]*){2,4}"
+_BYLINE = re.compile(
+    rf"^[ \t]*By[ \t]+({_AUTHOR}(?:(?:and|&)[ \t]+{_AUTHOR})*?)[ \t]*(?=$|[.|,·•—–(-]|\d)",
+    re.MULTILINE,
+)
+
+
+def bylines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the authors' names in the text's bylines: no place is named there
+    ("Amina" and "Bello" are towns in Nigeria and Colombia)."""
+    if "By " not in text:
+        return
+    for match in _BYLINE.finditer(text):
+        yield match.start(1), match.start(1) + len(match.group(1).rstrip())

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import itemgetter
 
+from gazetteer.citations import bylines
 from gazetteer.namecontext import DEMONYM, LISTED, NEVER_ALONE, ORG, PLACE
 from gazetteer.nonplaces import NonPlaceRules, shipped_rules
 from gazetteer.normalize import fold as gazetteer_fold
@@ -212,13 +213,15 @@ class Spotter:
 
         ``text[start:end]`` is the name as written.  Nothing is returned from inside an
         ``exclude`` span (e.g. an armed group's name such as "Tehrik-e-Taliban Pakistan"),
-        nor from inside a web or e-mail address.
+        nor from inside a web or e-mail address or a byline's names ("By Amina Bello").
         """
         words = self._words(text)
         if not words.starts:
             return []
         if "://" in text or "www." in text or "@" in text:
             exclude = [*exclude, *((m.start(), m.end()) for m in _URL.finditer(text))]
+        if "By " in text:
+            exclude = [*exclude, *bylines(text)]
         return select_spans(words, self._matches(words), self.rules, exclude, self.demonyms)
 
     def demonym_place(self, surface: str) -> str | None:

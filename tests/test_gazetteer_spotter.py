@@ -130,6 +130,30 @@ def test_names_inside_words_and_web_addresses_are_not_found(spotter):
     assert surfaces(spotter, text) == []
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Lahore Quetta | 3 April 2024",
+        "By Lahore Quetta and Karachi Peshawar, Staff Reporters",
+        "  By Quetta Lahore\n",
+    ],
+)
+def test_names_in_a_byline_are_no_places(spotter, byline):
+    assert surfaces(spotter, f"Headline\n{byline}\nFighters reached Kabul.") == ["Kabul"]
+
+
+def test_a_byline_ends_before_the_dateline_and_the_outlet(spotter):
+    text = "By Nate Lahore. QUETTA (Reuters) - Police said.\nBy Ali Quetta, in Karachi\n"
+    assert surfaces(spotter, text) == ["QUETTA", "Karachi"]
+
+
+def test_a_line_opening_with_by_and_one_name_is_no_byline(spotter):
+    assert surfaces(spotter, "By Karachi, the road ends.\nBy 2015 Quetta was calm.") == [
+        "Karachi",
+        "Quetta",
+    ]
+
+
 def test_exclude_spans_block_places_inside_group_names(spotter):
     text = "Wilayat Khorasan claimed the attack; Khorasan is a historical region."
     group = (0, len("Wilayat Khorasan"))
