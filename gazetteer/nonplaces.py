@@ -47,6 +47,8 @@ class NonPlaceRules:
     collection_nouns: frozenset[str]
     place_words_after: frozenset[str]
     place_words_before: frozenset[str]
+    feature_heads: frozenset[str]
+    """Generic feature words heading a longer name ("Lake Chad"): no one-word place then."""
     locative_cues: frozenset[str]
     particles: frozenset[str]
     person_particles: frozenset[str]
@@ -124,6 +126,7 @@ def load_rules(
         collection_nouns=_words(data["collection_nouns"], "words", fold),
         place_words_after=_words(data["place_words"], "after", fold),
         place_words_before=_words(data["place_words"], "before", fold),
+        feature_heads=_words(data["place_words"], "heads", fold),
         locative_cues=_words(data["locative_cues"], "words", fold),
         particles=_words(data["name_particles"], "words", fold),
         person_particles=_words(data["person_particles"], "words", fold),

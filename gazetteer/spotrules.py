@@ -92,6 +92,8 @@ class _Judge(NameContext):
         if not abbreviation:
             if w.folded[i] in rules.never_alone:
                 return False
+            if w.folded[i] in rules.feature_heads and self._heads_name(i):
+                return False  # "Lake" of "Lake Chad", which the index lacks
             if len(surface) < 6 and not surface[1:].islower() and _ACRONYM_LIKE.fullmatch(surface):
                 return False
             if len(written) > 1 and written.isupper() and not self._caps_context(i, i):
@@ -105,6 +107,11 @@ class _Judge(NameContext):
         if not self._not_a_name_part(i, i):
             return False
         return common_ok or self._common_word_ok(i)
+
+    def _heads_name(self, i: int) -> bool:
+        """Whether a capitalised word follows word ``i`` in the same name ("Lake Chad")."""
+        w, nxt = self.w, i + 1
+        return nxt < len(w.caps) and w.caps[nxt] and w.seps[nxt] == " "
 
     def without_surnames(self, accepted: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``accepted`` without the one-word names that are a surname seen earlier or later

@@ -93,7 +93,7 @@ class Spotter:
         rules = self.rules
         abbreviations = {self._fold_word(a) for a in rules.abbreviations}
         abbreviations.update(a.lower().replace("'", "") for a in rules.abbreviations)
-        listed = rules.common | rules.titles | rules.given_names | abbreviations
+        listed = rules.common | rules.titles | rules.given_names | rules.feature_heads | abbreviations
         for key in listed:
             value = keys.get(key)
             if value is None or " " in key:

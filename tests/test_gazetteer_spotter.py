@@ -179,6 +179,13 @@ def test_capitalised_common_word_needs_a_locative_cue(spotter):
     assert surfaces(spotter, "He studied in Reading and swam near Bath.") == ["Reading", "Bath"]
 
 
+def test_a_generic_feature_word_heading_a_longer_name_is_no_place():
+    # "Lake" and "Bay" are counties' short names; "Lake Chad" is not in this index.
+    lakes = Spotter(["Lake", "Bay", "Chad", "Kano"])
+    text = "Boats crossed along Lake Chad to Kano; the Bay Area sat near Bay, not at Lake."
+    assert surfaces(lakes, text) == ["Chad", "Kano", "Bay", "Lake"]
+
+
 def test_all_caps_only_for_known_abbreviations_datelines_and_caps_lines(spotter):
     assert surfaces(spotter, "Raids in FATA and the U.S. continued.") == ["FATA", "U.S"]
     assert surfaces(spotter, "The KHOST unit said.") == []
