@@ -28,6 +28,7 @@ KINDS = (
     "demonym",
     "abbreviation",
     "site",
+    "community",
 )
 
 #: Which feature types a type cue favours.

@@ -69,7 +69,12 @@ class Resolver:
         self._is_common = rules.common.__contains__
         sites = self.cues.by_kind["site"]
         self._sites = SitePatterns(sites) if sites else None
-        self._no_site_names = rules.common | rules.titles | frozenset(self.cues.demonyms())
+        self._no_site_names = (
+            rules.common
+            | rules.titles
+            | frozenset(self.cues.demonyms())
+            | frozenset(self.cues.by_kind["community"])
+        )
         # Capitalised demonyms of countries ("Pakistani"); a continent's or a region's
         # (a place id: "European", "Kurdish") votes for no country.
         self._demonyms = ahocorasick.Automaton()
@@ -233,7 +238,8 @@ class Resolver:
 
     def _site_name(self, word: str) -> bool:
         """Whether a word may be part of a site's proper name: capitalised, not in capitals
-        nor possessive, and no common word, title or demonym ("The", "Gen.", "Afghan")."""
+        nor possessive, and no common word, title, demonym or community ("The", "Gen.",
+        "Afghan", "Sufi")."""
         return (
             len(word) > 2
             and word[0].isupper()

@@ -194,3 +194,8 @@ def test_a_comma_and_a_compass_word_may_come_between_a_name_and_its_holder() -> 
     text = "He was shot on the Mozart Estate, in north west Khost."
     site = _followed(text, "Mozart Estate", "Khost")[0]
     assert site is not None and site.place.place_id == "in:gn:1136469:mozart-estate"
+
+
+def test_a_community_before_a_site_word_names_no_site(resolver: Resolver) -> None:
+    text = "A bomber struck a Sufi shrine in Khost and the Hazara neighbourhood in Khost."
+    assert {r.text for r in resolver.geoparse(text)} == {"Khost"}
