@@ -69,6 +69,7 @@ class Resolver:
         self._is_common = rules.common.__contains__
         sites = self.cues.by_kind["site"]
         self._sites = SitePatterns(sites) if sites else None
+        self._sites_words = frozenset(sites)
         self._no_site_names = (
             rules.common
             | rules.titles
@@ -142,12 +143,21 @@ class Resolver:
         return votes
 
     def resolve(
-        self, text: str, spans: Sequence[tuple[int, int]], *, countries: Sequence[str] = ()
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        *,
+        countries: Sequence[str] = (),
+        spotted: bool = False,
     ) -> list[Resolution | None]:
         """One answer per span of ``text`` (None when unsure or unknown), in span order.
 
         ``countries``: ISO codes the caller knows the text is about (a hint, weighed like
-        a country named in the text)."""
+        a country named in the text).  A span the index cannot answer is placed inside
+        the place the text puts it in ("the Palais des Nations in Geneva"), as the
+        caller says it names a place; ``spotted`` spans (the spotter's guesses, such as
+        "Obama in Orange County") only when the text calls them a place ("Dhaka's
+        Gulshan area")."""
         for start, end in spans:
             if not (0 <= start < end <= len(text)):
                 raise ValueError(f"span ({start}, {end}) is outside the text (length {len(text)})")
@@ -168,7 +178,8 @@ class Resolver:
             for i, (start, end) in enumerate(spans):
                 if i not in answered:
                     results[i] = self._online(text, start, end)
-        place_followed(text, spans, results, lambda i: self._askable(text, *spans[i]))
+        placeable = self._site_span if spotted else self._askable
+        place_followed(text, spans, results, lambda i: placeable(text, *spans[i]))
         return results
 
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
@@ -191,6 +202,16 @@ class Resolver:
         no person's name, no part of a group's and no other place's ("Lucas Heights")."""
         cues = self.cues.read(text, start, end)
         return not (cues.person or cues.group or cues.elsewhere)
+
+    def _site_span(self, text: str, start: int, end: int) -> bool:
+        """Whether a spotted span is called a place by its own last word or the word after
+        it ("the Old City", "Gulshan area", "Dara district"), and may be placed."""
+        last = text[start:end].rsplit(None, 1)[-1].lower()
+        after = text[end : end + 24].split(None, 1)
+        word = after[0].lower().rstrip(",.;:") if after and text[end : end + 1] == " " else ""
+        units = self.cues.by_kind["suffix"]
+        named = any(w in units or w in self._sites_words for w in (last, word) if w)
+        return named and self._askable(text, start, end)
 
     def _online(self, text: str, start: int, end: int) -> Resolution | None:
         if self.geocoder is None or not self._askable(text, start, end):
@@ -229,7 +250,8 @@ class Resolver:
         """Spot then resolve over the whole document, keeping the places found, and place
         the sites the index lacks inside them ("the Khaldan camp in Khost"; see
         ``gazetteer.located``)."""
-        answered = [r for r in self.resolve(text, self.spot(text, exclude)) if r is not None]
+        spans = self.spot(text, exclude)
+        answered = [r for r in self.resolve(text, spans, spotted=True) if r is not None]
         if self._sites is None or not answered:
             return answered
         taken = [*((r.start, r.end) for r in answered), *exclude]

@@ -199,3 +199,12 @@ def test_a_comma_and_a_compass_word_may_come_between_a_name_and_its_holder() -> 
 def test_a_community_before_a_site_word_names_no_site(resolver: Resolver) -> None:
     text = "A bomber struck a Sufi shrine in Khost and the Hazara neighbourhood in Khost."
     assert {r.text for r in resolver.geoparse(text)} == {"Khost"}
+
+
+def test_a_spotted_name_is_not_placed_like_a_name_asked_about(resolver: Resolver) -> None:
+    # No Cleveland lies in Khost: asked about it, the resolver places it there; spotted,
+    # it may be a person's name ("Obama in Orange County"), and stays unanswered.
+    text = "Cleveland in Khost spoke."
+    asked = resolver.resolve(text, [(0, 9), (13, 18)])[0]
+    assert asked is not None and asked.place.place_id.startswith("in:")
+    assert [r.text for r in resolver.geoparse(text)] == ["Khost"]
