@@ -5,7 +5,8 @@ forces, government, what they do) names the country acting, not where anything h
 "U.S. intelligence officials worried about al-Qaeda" does not put al-Qaeda in the United
 States. Towns are left alone there: "Karachi police arrested LeT men" does place them.
 A country or town right after one of its dealings ("talks with", "pressure on", "ties
-between Kabul and") names a government too: "Since the breakdown of talks with Islamabad,
+between Kabul and") or right before a verb of speaking ("Pakistan says", "a charge Kabul
+denies") names a government too: "Since the breakdown of talks with Islamabad,
 the TTP has intensified attacks" puts no TTP in Islamabad; as do the places a group is
 "banned in". Nor does a place name a group's whereabouts when it names a process held
 there ("the 2020 Doha agreement"), nor where an outlet, a think tank or an analyst is
@@ -27,6 +28,8 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
 
 # The next word, in lower case, after the name ("U.S" may be spotted without its last dot).
 _NEXT_WORD = re.compile(r"\.?[ \t]+([a-z][a-z-]*)")
+# A preposition right before a place: whoever speaks after it is there, not the place.
+_LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|of|outside|inside)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # The noun after "<Place>-based" ("Islamabad-based outlet", "Kabul-based think tank").
 _BASED = re.compile(r"[-‐‑ ]based[ \t]+([A-Za-z][a-z-]*)")
 
@@ -74,6 +77,12 @@ def processes(path: Path = DEFAULT_PATH) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def speech(path: Path = DEFAULT_PATH) -> frozenset[str]:
+    """The verbs of a government speaking ("Pakistan says", "Kabul denies")."""
+    return frozenset(str(word).lower() for word in _load(path).get("speech") or ())
+
+
+@lru_cache(maxsize=4)
 def based(path: Path = DEFAULT_PATH) -> frozenset[str]:
     """The nouns of organisations named by their base ("an Islamabad-based outlet")."""
     return frozenset(str(word).lower() for word in _load(path).get("based") or ())
@@ -93,6 +102,8 @@ def names_actor(text: str, place: Mention, words: frozenset[str] | None = None) 
     if place.feature_type not in _TOWNS_AND_COUNTRIES:
         return False
     before = text[max(0, place.start - 120) : place.start]
+    if match is not None and match.group(1) in speech() and not _LOCATIVE_END.search(before):
+        return True  # "Pakistan says", "a charge Kabul denies" (not "police in Karachi said")
     if dealings().search(before[-60:]) or _BANNED_IN.search(before):
         return True
     if place.feature_type != "country":

@@ -38,46 +38,26 @@ from extraction.carry import Narrative
 from extraction.clauses import (
     claim_at,
     first_turn,
-    last_main_group,
     parted,
     reported_with_claim,
 )
 from extraction.confidence import gap
 from extraction.datelines import datelines, event_places, place_date_lines
 from extraction.events import Link, events_of, evidence_start
-from extraction.sentences import Sentence, is_heading, is_table_row, paragraph_break
-
-WINDOW = 2
-"""How many sentences back a referring expression may find its group."""
+from extraction.references import WINDOW, antecedent, around_asides, asides_only
+from extraction.sentences import Sentence
 
 _FOUNDERS_YEARS = 10
 """Years before a group's founding that a text may still tell under its name (its founders'
 careers: "LeT's leader fought in Afghanistan in the early 1980s"); a year older than that
 dates something else ("partitioned in 1947")."""
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:group|organi[sz]ation|outfit|movement|network|faction"
-    r"|militants|insurgents|jihadists)\b"
-    r"|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|members|militants|leaders?|leadership|cadres?"
-    r"|operatives|commanders?|cells?|camps?|men|ranks|affiliate|branch|bases?|recruits)\b"
-    r"|\bthey\b"
-    # "It also claimed ...": a sentence opening with "It" and a group's deed.
-    r"|\b(?-i:It)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)*(?:claimed|carried\s+out|attacked"
-    r"|struck|bombed|killed|kidnapped|abducted|operates|operated|runs|ran|maintains|maintained"
-    r"|moved|relocated|established|set\s+up|recruits|recruited|controls|controlled|trains|trained)\b",
-    re.IGNORECASE,
-)
 # A group named to describe another, not as an actor: "the al-Qaeda-aligned group" (but
 # "Daesh-linked militants" are the group's own).
 _ATTRIBUTIVE = re.compile(
     r"[-\u2010\u2011](?:linked|aligned|affiliated|allied|backed|inspired|leaning|style|type)"
     r"\s+(?:[\w-]+\s+)?(?:groups?|organi[sz]ations?|outfits?|factions?|movements?|networks?"
     r"|part(?:y|ies))\b",
-    re.IGNORECASE,
-)
-_PLURAL = re.compile(
-    r"\b(?:the|these|both|all)\s+(?:two\s+|three\s+)?(?:groups|parties|organi[sz]ations|outfits"
-    r"|movements|sides|factions)\b",
     re.IGNORECASE,
 )
 
@@ -176,13 +156,16 @@ def _links(
     sentence = sentences[i]
     if not places:
         return
+    if i in groups and asides_only(text, sentence, groups[i]) is not None:
+        yield from around_asides(text, sentences, i, groups, places, chained)
+        return
     if i in groups:
         # A first clause that names no group but refers back ("Since then, the group has
         # attacked Tank, while IS-K ...") is about the group referred to.
         cut = first_turn(text, sentence)
         referred = None
         if cut is not None and all(g.start > cut for g in groups[i]):
-            referred = _antecedent(text, sentences, i, groups, clause_end=cut, chained=chained)
+            referred = antecedent(text, sentences, i, groups, clause_end=cut, chained=chained)
         if referred is not None:
             j, kind, antecedents = referred
             start = evidence_start(sentences, j, antecedents)
@@ -211,9 +194,9 @@ def _links(
                 for place in places:
                     yield Link(group, place, "claim", sentence.start, sentences[i + 1].end)
         return
-    antecedent = None if unknown else _antecedent(text, sentences, i, groups, chained=chained)
-    if antecedent is not None:
-        j, kind, referred = antecedent
+    found = None if unknown else antecedent(text, sentences, i, groups, chained=chained)
+    if found is not None:
+        j, kind, referred = found
         start = evidence_start(sentences, j, referred)
         for group in referred:
             for place in places:
@@ -251,44 +234,3 @@ def _claimants(
         if any(p.place_id not in known and reported(p.start) for p in own):
             return []
     return [g for g in groups[j] if g.end <= claim]
-
-
-def _antecedent(
-    text: str,
-    sentences: Sequence[Sentence],
-    i: int,
-    groups: dict[int, list[GroupMention]],
-    clause_end: int | None = None,
-    chained: Container[int] = (),
-) -> tuple[int, str, list[GroupMention]] | None:
-    """The earlier sentence this one refers back to, how, and the groups it means.
-
-    "The group", "its fighters", "they": the most recent group mention outside an aside.
-    "The two groups", "both parties": the last mention of every group of that sentence.
-    With ``clause_end``, only what the sentence's text before it says plainly counts.
-    A ``chained`` sentence names no group but refers to one: only a reference back leads
-    through it, not a sentence that merely follows it.
-    """
-    sentence = sentences[i]
-    end = sentence.end if clause_end is None else clause_end
-    if is_table_row(text, sentence):
-        return None  # a row is a record of its own: "the group" names none of another row's
-    for j in range(i - 1, max(-1, i - 1 - WINDOW), -1):
-        if j in groups:
-            break
-    else:
-        return None
-    same_paragraph = not paragraph_break(text, sentences[j].end, sentence.start)
-    # A heading between ("## History") leaves the reference to the paragraph before it.
-    headed = all(is_heading(text, sentences[k]) for k in range(j + 1, i))
-    if not same_paragraph and not headed:
-        return None
-    if _PLURAL.search(text, sentence.start, end):
-        return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
-    main = last_main_group(text, sentences[j], groups[j])
-    if _ANAPHOR.search(text, sentence.start, end):
-        return j, "anaphor", [main]
-    if j == i - 1 and same_paragraph and clause_end is None and j not in chained:
-        several = len({g.group_id for g in groups[j]}) > 1
-        return j, "context_last" if several else "context", [main]
-    return None

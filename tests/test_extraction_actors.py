@@ -50,6 +50,11 @@ def test_towns_are_no_actors_before_actor_nouns():
         ("HuT, banned in Uzbekistan, Tajikistan and Kazakhstan, grew.", "Tajikistan", True),
         ("HuT, banned in Uzbekistan, Tajikistan and Kazakhstan, grew.", "Kazakhstan", True),
         ("HuT is banned in Uzbekistan but recruits in Tajikistan.", "Tajikistan", False),
+        ("The TTP ended a ceasefire with Islamabad in 2022.", "Islamabad", True),
+        ("Pakistan says the TTP operates from Kunar, a charge Kabul denies.", "Pakistan", True),
+        ("Pakistan says the TTP operates from Kunar, a charge Kabul denies.", "Kabul", True),
+        ("While Pakistan blamed the attacks on al-Qaeda, the group struck.", "Pakistan", False),
+        ("Police in Karachi said the TTP moved to Quetta.", "Karachi", False),
     ],
 )
 def test_a_government_dealt_with_is_an_actor(text, name, actor):

@@ -126,6 +126,23 @@ def test_referring_back_passes_over_a_group_in_an_aside(matcher):
     assert (event.group_short, event.place, event.link) == ("TTP", "Quetta", "coreference")
 
 
+def test_a_sentence_whose_groups_stand_in_asides_is_about_the_group_it_refers_to(matcher):
+    text = (
+        "The TTP attacked Karachi in 2013. The group, which is allied with LeT, has bases in"
+        " Quetta. The militants also operate from Khost."
+    )
+    triples = {(e.group_short, e.place) for e in _events(matcher, text)}
+    assert triples == {
+        ("TTP", "Karachi"),
+        ("TTP", "Quetta"),
+        ("TTP", "Khost"),  # a reference back through the sentence that referred back
+    }
+    # The aside's group keeps the places inside its aside.
+    text = "The TTP attacked Karachi. The group, which LeT trained in Khost, has bases in Quetta."
+    triples = {(e.group_short, e.place) for e in _events(matcher, text)}
+    assert triples == {("TTP", "Karachi"), ("TTP", "Quetta"), ("LeT", "Khost")}
+
+
 def test_referring_back_reaches_over_a_heading(matcher):
     text = "The TTP was founded in 2007.\n\nHistory\n\nThe group's base is in Quetta."
     (event,) = _events(matcher, text)
