@@ -51,6 +51,7 @@ _HEADING = re.compile(r"#\s+\S")
 _CITATIONS = re.compile(r"(?:\[\d{1,3}\])+$")
 #: A UN document's distribution and language fields ("Distr.: General", "Original: English").
 _UN_FIELD = re.compile(r"^(?:Distr|Original|Limited|Restricted)\.?\s*:", re.IGNORECASE)
+_UN_SYMBOL = re.compile(r"^S/(?:PRST/)?((?:19|20)\d\d)/\d+\b")
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<value>.*)$", re.IGNORECASE)
 #: Labelled header fields, as in YAML front matter or a filled-in form ("Title: ...").
 _LABELLED = re.compile(
@@ -219,6 +220,8 @@ def from_text(text: str, today: dt.date, warnings: list[str]) -> Metadata:
         date = _dateline(text, today, warnings)
     if url and date is None:
         date = _url_date(url)
+    if date is None:
+        date = _symbol_year(header, today)
     published, precision = date if date else (None, None)
     return Metadata(
         title, source or footer_source, author or footer_author, published, precision, url
@@ -282,6 +285,16 @@ def _dateline(
     """The date of a wire story's dateline opening one of its first lines."""
     written = dateline_date(text)
     return parse_date(written, today, warnings, "the dateline") if written else None
+
+
+def _symbol_year(header: list[str], today: dt.date) -> tuple[dt.date, DatePrecision] | None:
+    """The year of a Security Council document symbol ("S/2023/549"): its documents are
+    numbered by year of issue, so the symbol dates the report when nothing else does."""
+    for line in header:
+        match = _UN_SYMBOL.match(line)
+        if match and 1946 <= int(match.group(1)) <= today.year:
+            return dt.date(int(match.group(1)), 1, 1), "year"
+    return None
 
 
 def _url_date(url: str) -> tuple[dt.date, DatePrecision] | None:

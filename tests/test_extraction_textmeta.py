@@ -184,6 +184,16 @@ def test_a_document_symbol_is_no_date_and_a_wrapped_title_is_joined():
     assert meta.published == dt.date(2024, 1, 29)
 
 
+def test_a_security_council_symbol_dates_a_report_that_gives_no_date():
+    text = "Thirty-second report of the Monitoring Team\n\nS/2023/549\n\n"
+    meta = from_text(text + BODY, TODAY, [])
+    assert (meta.published, meta.published_precision) == (dt.date(2023, 1, 1), "year")
+    # A date, when given, comes first; a symbol of another organ is no year.
+    dated = "S/2023/549\nSecurity Council\n1 June 2023\n\nReport\n\n"
+    assert from_text(dated + BODY, TODAY, []).published == dt.date(2023, 6, 1)
+    assert from_text("A/77/1001\nReport\n\n" + BODY, TODAY, []).published is None
+
+
 def test_a_byline_and_a_date_on_one_line():
     text = "Drone strike kills a commander\nBy Bill Roggio | October 2, 2011\n\n"
     meta = from_text(text + BODY, TODAY, [])
