@@ -60,6 +60,15 @@ _ATTRIBUTIVE = re.compile(
     r"|part(?:y|ies))\b",
     re.IGNORECASE,
 )
+# The same after the noun: "a Tajik group aligned with the Taliban", "an outfit closely
+# linked to LeT" (but "militants linked to al-Qaeda" are its own).
+_ALIGNED_WITH = re.compile(
+    r"\b(?:group|organi[sz]ation|outfit|faction|movement|network|offshoot|splinter)s?\s+"
+    r"(?:(?:that|which)\s+(?:is|was|are|were)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:aligned|allied|linked|affiliated|associated|connected|close|loyal)\s+(?:with|to)\s+"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def link_events(
@@ -81,7 +90,7 @@ def link_events(
     up when it makes events.
     """
     text = document.text
-    groups = [g for g in groups if not _ATTRIBUTIVE.match(text, g.end)]
+    groups = [g for g in groups if not _describes_another(text, g)]
     if not groups or not places:
         return ()
     groups_in = _bucket(sentences, groups)
@@ -123,6 +132,14 @@ def link_events(
                 if known is None or known.confidence < event.confidence:
                     events[event.event_id] = event
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.place_start, e.group_start)))
+
+
+def _describes_another(text: str, group: GroupMention) -> bool:
+    """Whether the group is named to describe another, not as an actor: "the
+    al-Qaeda-aligned group", "Jamaat Ansarullah, a Tajik group aligned with the Taliban"."""
+    if _ATTRIBUTIVE.match(text, group.end):
+        return True
+    return _ALIGNED_WITH.search(text, max(0, group.start - 90), group.start) is not None
 
 
 def _unreported(document: Document, sentence: Sentence) -> bool:

@@ -367,6 +367,11 @@ def test_a_group_named_to_describe_another_is_no_actor(matcher):
     # Militants linked to a group are its own.
     events = _events(matcher, "In 2015 al-Qaeda-linked militants were operating in Karachi.")
     assert [(e.group_short, e.place) for e in events] == [("AQ", "Karachi")]
+    events = _events(matcher, "In 2015 militants linked to al-Qaeda were operating in Karachi.")
+    assert [(e.group_short, e.place) for e in events] == [("AQ", "Karachi")]
+    # A group described by the group it is aligned with.
+    text = "LeT, a Punjabi group closely aligned with al-Qaeda, was active in Karachi in 2015."
+    assert [(e.group_short, e.place) for e in _events(matcher, text)] == [("LeT", "Karachi")]
 
 
 def test_one_event_per_group_place_and_sentence(matcher):
