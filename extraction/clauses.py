@@ -53,6 +53,20 @@ _NAMED_AFTER = re.compile(
     r"|offshoot|ally|franchise|chapter|arm|splinter)\s*,\s*",
     re.IGNORECASE,
 )
+#: ", which is based in ...", ", who operate from ...": a relative clause with its verb.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:also\s+)?"
+    r"(?:based|active|present|headquartered|located|operating|sheltered|hiding"
+    r"|operates?|operated|remains?|remained|controls?|controlled|runs?|ran|moved)\b",
+    re.IGNORECASE,
+)
+#: What may stand between a group's name and its relative clause ("the TTP leadership,").
+_HEAD_NOUN = re.compile(
+    r"\s+(?:leadership|leaders?|fighters|cadres?|militants|members|chief|commanders?|shura"
+    r"|council|network|faction|wing|cells?|core)\Z",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[;]|,\s+(?:while|whereas|but|and)\s")
 _NAMED_REACH = 30
 """The same for a name the lexicon lacks, introduced ("a new group called ")."""
 # A relative or adverbial aside (", which grew,"), or an appositive that describes what
@@ -182,8 +196,11 @@ def parted(
     lead = _LEADING.match(text, sentence.start, sentence.end)
     if lead and turns and turns[0].start() < lead.end():
         lead = None
+    relatives = _relatives(text, sentence, groups)
     if not turns and not lead:
-        return lambda group, place: False
+        if not relatives:
+            return lambda group, place: False
+        return lambda group, place: _other_relative(relatives, group, place) is True
     cuts = [m.start() for m in turns]
     # A clause's own groups: those before the first turn, or the one a later clause opens
     # with ("while KIB", "; the TTP"), not one named further on ("while not under this
@@ -221,6 +238,9 @@ def parted(
     }
 
     def other(group: GroupMention, place: Mention) -> bool:
+        relative = _other_relative(relatives, group, place)
+        if relative is not None:
+            return relative
         clause, home = bisect_right(cuts, place.start), bisect_right(cuts, group.start)
         if clause == home or (home in claims and clause < home):
             return False
@@ -247,3 +267,30 @@ def last_main_group(text: str, sentence: Sentence, groups: list[GroupMention]) -
     away = asides(text, sentence.start, sentence.end)
     main = [g for g in groups if not any(s <= g.start < e for s, e in away)]
     return (main or groups)[-1]
+
+
+def _relatives(
+    text: str, sentence: Sentence, groups: list[GroupMention]
+) -> list[tuple[int, int, str]]:
+    """Relative clauses about a group, with its id: "..., and the TTP leadership, which is
+    based in Afghanistan's Kunar and Paktika provinces" (to the clause's end)."""
+    found = []
+    by_end = {g.end: g.group_id for g in groups}
+    for match in _RELATIVE.finditer(text, sentence.start, sentence.end):
+        head = _HEAD_NOUN.search(text, sentence.start, match.start())
+        owner = by_end.get(head.start() if head else match.start())
+        if owner is not None:
+            stop = _CLAUSE_STOP.search(text, match.end(), sentence.end)
+            found.append((match.start(), stop.start() if stop else sentence.end, owner))
+    return found
+
+
+def _other_relative(
+    relatives: list[tuple[int, int, str]], group: GroupMention, place: Mention
+) -> bool | None:
+    """For a place in a relative clause about a group: whether ``group`` is another one;
+    None for a place in none."""
+    for start, end, owner in relatives:
+        if start <= place.start < end:
+            return group.group_id != owner
+    return None

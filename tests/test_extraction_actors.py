@@ -55,6 +55,7 @@ def test_towns_are_no_actors_before_actor_nouns():
         ("Pakistan says the TTP operates from Kunar, a charge Kabul denies.", "Kabul", True),
         ("While Pakistan blamed the attacks on al-Qaeda, the group struck.", "Pakistan", False),
         ("Police in Karachi said the TTP moved to Quetta.", "Karachi", False),
+        ("The Haqqanis mediated between Islamabad and the TTP.", "Islamabad", True),
     ],
 )
 def test_a_government_dealt_with_is_an_actor(text, name, actor):

@@ -75,6 +75,22 @@ def test_a_clause_may_describe_its_group_before_naming_it():
     assert [other(aq, kunar), other(aq, ghazni), other(aqis, ghazni)] == [False, True, False]
 
 
+def test_a_relative_clause_about_a_group_keeps_its_places_to_it():
+    text = "HQN mediated in Bannu with the TTP leadership, which is based in Kunar and Paktika."
+    (sentence,) = split_sentences(text)
+    hqn, ttp = _group(text, "HQN"), _group(text, "TTP")
+    bannu, kunar, paktika = _places(text, "Bannu", "Kunar", "Paktika")
+    other = parted(text, sentence, [hqn, ttp])
+    assert [other(hqn, p) for p in (bannu, kunar, paktika)] == [False, True, True]
+    assert [other(ttp, p) for p in (bannu, kunar, paktika)] == [False, False, False]
+    # Not a relative clause about a group: "Kunar, which ..." is about Kunar.
+    text = "HQN and the TTP moved to Kunar, which is based on the border, and Paktika."
+    (sentence,) = split_sentences(text)
+    hqn, ttp = _group(text, "HQN"), _group(text, "TTP")
+    (paktika,) = _places(text, "Paktika")
+    assert not parted(text, sentence, [hqn, ttp])(hqn, paktika)
+
+
 def test_one_group_or_no_turn_parts_nothing():
     text = "JA operates near Khorog, while its men fight in Idlib."
     (sentence,) = split_sentences(text)
