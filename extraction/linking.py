@@ -36,6 +36,7 @@ from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention
 from extraction.actors import names_actor
 from extraction.carry import Narrative
 from extraction.clauses import (
+    asides,
     claim_at,
     first_turn,
     parted,
@@ -250,4 +251,9 @@ def _claimants(
         reported = reported_with_claim(text, sentences[j], claim)
         if any(p.place_id not in known and reported(p.start) for p in own):
             return []
-    return [g for g in groups[j] if g.end <= claim]
+    # Not a group the claimant is described by ("TRF, which police describe as a front for
+    # LeT, claimed responsibility").
+    away = asides(text, sentences[j].start, claim)
+    return [
+        g for g in groups[j] if g.end <= claim and not any(s <= g.start < e for s, e in away)
+    ]

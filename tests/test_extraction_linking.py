@@ -231,6 +231,9 @@ def test_a_claim_in_the_next_sentence_links_its_group_to_what_was_claimed(matche
     ]
     assert _events(matcher, f"{attack} The TTP denied any role.") == ()
     assert _events(matcher, f"{attack} Police, who claimed the attack, blamed the TTP.") == ()
+    # Not a group the claimant is described by.
+    claim = "The TTP, which police describe as a front for LeT, claimed responsibility."
+    assert [e.group_short for e in _events(matcher, f"{attack} {claim}")] == ["TTP"]
 
 
 def test_a_claim_of_what_another_group_did(matcher):
