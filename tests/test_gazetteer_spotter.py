@@ -179,6 +179,11 @@ def test_capitalised_common_word_needs_a_locative_cue(spotter):
     assert surfaces(spotter, "He studied in Reading and swam near Bath.") == ["Reading", "Bath"]
 
 
+def test_a_persian_and_inside_a_name_does_not_break_it():
+    spotter = Spotter(["Kuran wa Munjan", "Kuran"])
+    assert surfaces(spotter, "Fighters hold Kuran wa Munjan district.") == ["Kuran wa Munjan"]
+
+
 def test_a_generic_feature_word_heading_a_longer_name_is_no_place():
     # "Lake" and "Bay" are counties' short names; "Lake Chad" is not in this index.
     lakes = Spotter(["Lake", "Bay", "Chad", "Kano"])
