@@ -179,6 +179,11 @@ def test_capitalised_common_word_needs_a_locative_cue(spotter):
     assert surfaces(spotter, "He studied in Reading and swam near Bath.") == ["Reading", "Bath"]
 
 
+def test_a_hotel_named_like_a_town_is_no_place():
+    spotter = Spotter(["Serena", "Kabul"])  # La Serena, Chile, is "Serena" too
+    assert surfaces(spotter, "Gunmen stormed the Serena Hotel in Kabul.") == ["Kabul"]
+
+
 def test_a_persian_and_inside_a_name_does_not_break_it():
     spotter = Spotter(["Kuran wa Munjan", "Kuran"])
     assert surfaces(spotter, "Fighters hold Kuran wa Munjan district.") == ["Kuran wa Munjan"]
