@@ -62,6 +62,11 @@ class NameContext:
         return {last for first, last, flags in self._matches if flags & PLACE and first < last}
 
     @cached_property
+    def long_place_starts(self) -> set[int]:
+        """The first words of the gazetteer names of several words in the text."""
+        return {first for first, last, flags in self._matches if flags & PLACE and first < last}
+
+    @cached_property
     def demonym_words(self) -> set[int]:
         """The words of the text that are demonyms."""
         return {first for first, last, flags in self._matches if flags & DEMONYM and first == last}
@@ -194,7 +199,7 @@ class NameContext:
         ):
             return False  # "Markaz al-Da'wa", "Jabhat al-Nusra"; "London: Hurst, 2015"
         capitalised = [c for c in chain if caps[c]] if chain else chain
-        if capitalised and not self._known_before(capitalised[0]):
+        if capitalised and not self._known_before(capitalised[0], several=first != last):
             return False
         if capitalised and first == last and folded[first] in rules.org_heads:
             return False  # the last word of "Services Bureau", "Deccan Herald"
@@ -224,13 +229,16 @@ class NameContext:
             and folded[k - 2] in self.rules.org_prefixes
         )
 
-    def _known_before(self, k: int) -> bool:
-        """Whether the capitalised word right before a name may precede a place."""
+    def _known_before(self, k: int, several: bool = False) -> bool:
+        """Whether the capitalised word right before a name may precede a place: a place
+        word, a common word, a demonym, or a place hyphened to it ("the Pakistan-Syria
+        nexus") or before a name of ``several`` words ("Maiduguri Borno State"); a place
+        right before a one-word name is more often a person's first name ("Mangal Bagh")."""
         word, rules = self.w.folded[k], self.rules
         return (
             word in rules.place_words_before
             or word in rules.common
-            or k in self.place_ends
+            or (k in self.place_ends and (several or self.w.seps[k + 1] != " "))
             or k in self.demonym_words
         )
 
@@ -290,7 +298,10 @@ class NameContext:
             return not (after < len(caps) and seps[after] == " " and self._org_words(after, nxt + 3))
         if self._org_words(nxt, last + 3):
             return False
-        return word in rules.may_follow_place or nxt in self.place_starts or w.allcaps(nxt)
+        # A place right after a one-word name makes a person's name of the two ("Mangal
+        # Bagh"), unless it is a name of several words ("Decatur McLean County").
+        followed = nxt in self.place_starts and (first < last or nxt in self.long_place_starts)
+        return word in rules.may_follow_place or followed or w.allcaps(nxt)
 
     def _org_words(self, k: int, last: int) -> bool:
         """Whether an organisation word (``org_heads``) is among the capitalised words from

@@ -179,6 +179,14 @@ def test_capitalised_common_word_needs_a_locative_cue(spotter):
     assert surfaces(spotter, "He studied in Reading and swam near Bath.") == ["Reading", "Bath"]
 
 
+def test_a_place_right_before_a_one_word_name_makes_it_a_persons():
+    spotter = Spotter(["Mangal", "Bagh", "Bara", "Pakistan", "Syria", "Maiduguri", "Borno State"])
+    assert surfaces(spotter, "Then Mangal Bagh ran the group from Bara.") == ["Bara"]
+    # Hyphened, or before a name of several words, the two are places.
+    assert surfaces(spotter, "It shaped the Pakistan-Syria nexus.") == ["Pakistan", "Syria"]
+    assert surfaces(spotter, "They met in Maiduguri Borno State.") == ["Maiduguri", "Borno State"]
+
+
 def test_a_hotel_named_like_a_town_is_no_place():
     spotter = Spotter(["Serena", "Kabul"])  # La Serena, Chile, is "Serena" too
     assert surfaces(spotter, "Gunmen stormed the Serena Hotel in Kabul.") == ["Kabul"]
