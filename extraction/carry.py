@@ -6,7 +6,8 @@ dated sentence before it in its paragraph or, less surely, in the paragraph befo
 year inside an aside ("JA, founded in 2010, operates in Khost" dates nothing after it), nor
 one from a non-reporting section or from a line that is no prose (a title, a heading, the
 date under a headline); and nothing when the sentence speaks of the present
-("still", "now", "has been") or opens another story ("Separately, ...").
+("still", "now", "has been"; not inside a quotation) or opens another story
+("Separately, ...").
 """
 
 from __future__ import annotations
@@ -64,9 +65,7 @@ class Narrative:
         before = bisect_left(self.dated, i) - 1
         if before < 0:
             return None
-        if _NOW.search(text, sentence.start, sentence.end) or _NEW_STORY.match(
-            text, sentence.start, sentence.end
-        ):
+        if _present(text, sentence) or _NEW_STORY.match(text, sentence.start, sentence.end):
             return None
         j = self.dated[before]
         breaks = 0
@@ -75,6 +74,18 @@ class Narrative:
             if breaks > 1:
                 return None
         return self.passed[j][-1], breaks == 1
+
+
+# A quotation: its words are the speaker's, told in the narrative's time.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _present(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence speaks of the present outside its quotations ("he later said
+    that “there has now been a little improvement”" is told in the past)."""
+    if not _NOW.search(text, sentence.start, sentence.end):
+        return False
+    return _NOW.search(_QUOTED.sub(" ", text[sentence.start : sentence.end])) is not None
 
 
 # A footnote number or citation markers closing a sentence ("...origin.5", "...[2]").

@@ -43,6 +43,13 @@ def test_the_present_or_another_story_takes_no_year(last):
     assert _carried(f"In 2013 it grew. {last}") is None
 
 
+def test_the_present_inside_a_quotation_is_the_speakers():
+    text = "In November 1997 he wrote of Murad Beg. He said that “there has now been progress” in Khost."
+    assert _carried(text) == (1997, False)
+    text = "In November 1997 he wrote of Murad Beg. He says “progress” has now come to Khost."
+    assert _carried(text) is None
+
+
 def test_a_title_or_date_line_passes_no_year_but_cited_prose_does():
     assert _carried("Report pursuant to resolution 2253 (2015)\n9 May 2016\n\nISIL-K grew.") is None
     assert _carried("In 2015 it grew in Sialkot.16 Its men went to Khost.") == (2015, False)
