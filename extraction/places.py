@@ -8,11 +8,11 @@ are excluded, so "Wilayat Khorasan" or "Tehrik-e-Taliban Pakistan" never yield a
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
 from atlas.records import Document, Mention
+from gazetteer.located import merged_spans, overlaps
 from gazetteer.records import Resolution
 
 log = logging.getLogger(__name__)
@@ -31,12 +31,11 @@ def find_places(
 ) -> tuple[Mention, ...]:
     """Resolved place mentions of ``document``, in text order, each with its section."""
     text = document.text
-    spans = _merged(exclude)
-    starts = [s for s, _ in spans]
+    spans = merged_spans(exclude)
     mentions = []
     for resolution in resolver.geoparse(text, exclude=tuple(spans)):
         start, end = resolution.start, resolution.end
-        if not (0 <= start < end <= len(text)) or _inside(start, end, spans, starts):
+        if not (0 <= start < end <= len(text)) or overlaps(start, end, spans):
             log.warning(
                 "%s: resolver returned a span outside the text or excluded: %r",
                 document.doc_id,
@@ -45,23 +44,6 @@ def find_places(
             continue
         mentions.append(_mention(document, resolution))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping spans covering the same characters."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    """Whether ``[start, end)`` overlaps one of the merged ``spans``."""
-    i = bisect_left(starts, end) - 1
-    return i >= 0 and spans[i][1] > start
 
 
 def _mention(document: Document, resolution: Resolution) -> Mention:

@@ -110,7 +110,7 @@ def locate_sites(
     ``is_name(word)`` says whether a word may be part of a site's proper name (no common
     word, title or demonym); every word of the name must be, after leading function words
     are cut off ("The Khaldan camp")."""
-    spans = _merged(taken)
+    spans = merged_spans(taken)
     found: dict[str, Resolution] = {}
     for holder in answered:
         if not text.endswith(_CUE_ENDS, 0, holder.start):
@@ -123,7 +123,7 @@ def locate_sites(
         words = text[start:name_end].split(" ")
         while words and words[0].lower() in _LEADING:
             start += len(words.pop(0)) + 1
-        if not words or not all(map(is_name, words)) or _overlaps(start, end, spans):
+        if not words or not all(map(is_name, words)) or overlaps(start, end, spans):
             continue
         name = text[start:end]
         if name not in found:
@@ -191,13 +191,13 @@ def _with_repeats(
     results = []
     for match in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w-]|['’]\w)", text):
         start, end = match.span()
-        if not _overlaps(start, end, spans):
+        if not overlaps(start, end, spans):
             results.append(replace(found[match.group()], start=start, end=end))
-            spans = _merged([*spans, (start, end)])
+            spans = merged_spans([*spans, (start, end)])
     return results
 
 
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans covering the same characters."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -208,7 +208,7 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``[start, end)`` overlaps one of the merged ``spans``."""
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (as ``merged_spans`` gives them)."""
     i = bisect_left(spans, (end,)) - 1
     return i >= 0 and spans[i][1] > start
