@@ -43,15 +43,12 @@ MB = 1024 * 1024
 
 def load_pipeline():
     """The real resolver and lexicon, and the extract function."""
+    from extraction.engine import extraction_resolver
     from extraction.lexicon import load_lexicon
     from extraction.pipeline import extract
+    from gazetteer import Gazetteer
 
-    try:
-        from gazetteer import Gazetteer, Resolver
-    except ImportError:  # not re-exported by the package yet
-        from gazetteer.index import Gazetteer
-        from gazetteer.resolver import Resolver
-    return Resolver(Gazetteer.load()), load_lexicon(), extract
+    return extraction_resolver(Gazetteer.load()), load_lexicon(), extract
 
 
 def run_folder(folder: Path, settings: Settings, resolver, lexicon, extract) -> list[Extraction]:

@@ -55,12 +55,16 @@ class Resolver:
         cues: Cues | None = None,
         weights: Weights | None = None,
         min_score: float = 0.2,
+        runners_up: int = 5,
     ) -> None:
-        """``geocoder`` (opt-in, see ``gazetteer.online``) is asked for names the index lacks."""
+        """``geocoder`` (opt-in, see ``gazetteer.online``) is asked for names the index
+        lacks; ``runners_up``: how many other candidates each answer lists (none for a
+        caller that never offers corrections, which saves making their records)."""
         self.gazetteer = gazetteer
         self.geocoder = geocoder
         self.cues = cues or shipped_cues()
         self.min_score = min_score
+        self.runners_up = runners_up
         self.ranker = Ranker(gazetteer, self.cues, weights or Weights())
         self._inner_names: dict[str, tuple[str, Pool, np.ndarray] | None] = {}
         # Read once here, not at the first unknown name: the word lists of inner names.
@@ -185,8 +189,12 @@ class Resolver:
     def _answer(self, m: Mention) -> tuple[Place, float, tuple[Candidate, ...]] | None:
         """The place, score and runners-up of a mention (shared by its spans)."""
         belief = m.belief.tolist()
-        # The six best, ties in pool order (as a stable sort of the beliefs would give).
-        order = sorted(range(len(belief)), key=belief.__getitem__, reverse=True)[:6]
+        if self.runners_up:
+            # The best and the runners-up, ties in pool order (as a stable sort would give).
+            order = sorted(range(len(belief)), key=belief.__getitem__, reverse=True)
+            order = order[: 1 + self.runners_up]
+        else:
+            order = [belief.index(max(belief))]  # the first of the best, as sorting gives
         best = order[0]
         confidence = belief[best] / (1.0 + math.exp(-4.0 * (float(m.score[best]) - 0.5)))
         score = round(math.sqrt(max(confidence, 0.0)), 4)

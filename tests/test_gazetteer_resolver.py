@@ -255,6 +255,18 @@ def test_unknown_names_get_none(resolver: Resolver) -> None:
     assert _resolve(resolver, "We visited Atlantis.", "Atlantis") == [None]
 
 
+def test_a_resolver_asked_for_no_runners_up_gives_the_same_answers_without_them(
+    resolver: Resolver,
+) -> None:
+    bare = Resolver(resolver.gazetteer, runners_up=0)
+    text = "Bombs in Hyderabad and Khost; Punjab police and Karachi officials responded."
+    names = ("Hyderabad", "Khost", "Punjab", "Karachi")
+    full, lean = _resolve(resolver, text, *names), _resolve(bare, text, *names)
+    assert [r and (r.place, r.score) for r in lean] == [r and (r.place, r.score) for r in full]
+    assert any(r and r.alternatives for r in full)
+    assert all(r is None or r.alternatives == () for r in lean)
+
+
 def test_resolution_carries_score_and_up_to_five_alternatives(resolver: Resolver) -> None:
     result = _resolve(resolver, "Hyderabad", "Hyderabad")[0]
     assert result is not None and 0.0 <= result.score <= 1.0
