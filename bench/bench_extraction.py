@@ -43,9 +43,9 @@ MB = 1024 * 1024
 
 def load_pipeline():
     """The real resolver and lexicon, and the extract function."""
-    from extraction.engine import extraction_resolver
     from extraction.lexicon import load_lexicon
     from extraction.pipeline import extract
+    from extraction.places import extraction_resolver
     from gazetteer import Gazetteer
 
     return extraction_resolver(Gazetteer.load()), load_lexicon(), extract

@@ -5,15 +5,10 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from atlas.records import Document, Extraction
 from atlas.settings import Settings
 from extraction.ingest import Extractor
-
-if TYPE_CHECKING:
-    from gazetteer import Gazetteer, Resolver
-    from gazetteer.online import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +16,7 @@ log = logging.getLogger(__name__)
 @functools.lru_cache(maxsize=4)
 def _components(gazetteer_path: Path | None, online: bool, cache: Path):
     from extraction.lexicon import load_lexicon
+    from extraction.places import extraction_resolver
     from gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(gazetteer_path)
@@ -31,14 +27,6 @@ def _components(gazetteer_path: Path | None, online: bool, cache: Path):
         log.warning("online geocoding is on: unknown place names are sent to Nominatim")
         geocoder = OnlineGeocoder(cache_path=cache)
     return extraction_resolver(gazetteer, geocoder), load_lexicon()
-
-
-def extraction_resolver(gazetteer: Gazetteer, geocoder: OnlineGeocoder | None = None) -> Resolver:
-    """The resolver as extraction uses it: events and mentions keep no runners-up (the
-    dashboard offers none), so none are made."""
-    from gazetteer import Resolver
-
-    return Resolver(gazetteer, geocoder=geocoder, runners_up=0)
 
 
 def load_extractor(settings: Settings) -> Extractor:

@@ -1,19 +1,24 @@
 """Place mentions: the gazetteer's resolver run over the whole document.
 
 The resolver is passed in (anything with a ``geoparse`` method, see :class:`Geoparser`),
-so tests use a small fake and the pipeline never builds one itself. Spans of group names
-are excluded, so "Wilayat Khorasan" or "Tehrik-e-Taliban Pakistan" never yield a place.
+so tests use a small fake and the pipeline never builds one itself; the entry points build
+the real one with :func:`extraction_resolver`. Spans of group names are excluded, so
+"Wilayat Khorasan" or "Tehrik-e-Taliban Pakistan" never yield a place.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from atlas.records import Document, Mention
 from gazetteer.located import merged_spans, overlaps
 from gazetteer.records import Resolution
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Resolver
+    from gazetteer.online import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +29,14 @@ class Geoparser(Protocol):
     def geoparse(self, text: str, exclude: Sequence[tuple[int, int]] = ()) -> Sequence[Resolution]:
         """Spot and resolve the toponyms of ``text``, skipping the ``exclude`` spans."""
         ...
+
+
+def extraction_resolver(gazetteer: Gazetteer, geocoder: OnlineGeocoder | None = None) -> Resolver:
+    """The resolver as extraction uses it: events and mentions keep no runners-up (the
+    dashboard offers none), so none are made."""
+    from gazetteer import Resolver
+
+    return Resolver(gazetteer, geocoder=geocoder, runners_up=0)
 
 
 def find_places(
