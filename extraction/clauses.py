@@ -114,6 +114,11 @@ def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text, start, end)]
 
 
+def aside_at(away: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The aside of ``away`` (as ``asides`` gives them) that holds ``offset``, or None."""
+    return next(((s, e) for s, e in away if s <= offset < e), None)
+
+
 def outside_asides(
     text: str, start: int, end: int, place: Mention | None, refs: tuple[YearRef, ...]
 ) -> tuple[YearRef, ...]:
@@ -126,7 +131,7 @@ def outside_asides(
         for s, e in asides(text, start, end)
         if place is None or not s <= place.start < e
     ]
-    return tuple(r for r in refs if not any(s <= r.start < e for s, e in away))
+    return tuple(r for r in refs if aside_at(away, r.start) is None)
 
 
 def claim_at(text: str, start: int, end: int) -> int | None:
@@ -259,14 +264,6 @@ def parted(
         )
 
     return other
-
-
-def last_main_group(text: str, sentence: Sentence, groups: list[GroupMention]) -> GroupMention:
-    """The last group ``sentence`` names outside its asides, or its last group: "LeJ, the
-    group that emerged from SSP, targeted Quetta. Later the group split" means LeJ."""
-    away = asides(text, sentence.start, sentence.end)
-    main = [g for g in groups if not any(s <= g.start < e for s, e in away)]
-    return (main or groups)[-1]
 
 
 def _relatives(

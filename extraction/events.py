@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from atlas.records import Document, Event, GroupMention, Mention, YearRef
-from extraction.clauses import asides, outside_asides
+from extraction.clauses import aside_at, asides, outside_asides
 from extraction.confidence import confidence
 from extraction.dates import coordinated, year_near
 from extraction.sentences import Sentence
@@ -125,11 +125,8 @@ def _event(
 
 def _in_aside_without(text: str, link: Link) -> bool:
     """Whether the link's group stands in an aside of its sentence that the place is not in."""
-    group, place = link.group, link.place
-    return any(
-        s <= group.start < e and not s <= place.start < e
-        for s, e in asides(text, link.start, link.end)
-    )
+    aside = aside_at(asides(text, link.start, link.end), link.group.start)
+    return aside is not None and not aside[0] <= link.place.start < aside[1]
 
 
 def event_id(

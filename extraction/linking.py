@@ -36,6 +36,7 @@ from atlas.records import Document, Event, GroupCandidate, GroupMention, Mention
 from extraction.actors import names_actor
 from extraction.carry import Narrative
 from extraction.clauses import (
+    aside_at,
     asides,
     claim_at,
     first_turn,
@@ -174,8 +175,9 @@ def _links(
     sentence = sentences[i]
     if not places:
         return
-    if i in groups and asides_only(text, sentence, groups[i]) is not None:
-        yield from around_asides(text, sentences, i, groups, places, chained)
+    away = asides_only(text, sentence, groups[i]) if i in groups else None
+    if away is not None:
+        yield from around_asides(text, sentences, i, groups, places, chained, away)
         return
     if i in groups:
         # A first clause that names no group but refers back ("Since then, the group has
@@ -254,6 +256,4 @@ def _claimants(
     # Not a group the claimant is described by ("TRF, which police describe as a front for
     # LeT, claimed responsibility").
     away = asides(text, sentences[j].start, claim)
-    return [
-        g for g in groups[j] if g.end <= claim and not any(s <= g.start < e for s, e in away)
-    ]
+    return [g for g in groups[j] if g.end <= claim and aside_at(away, g.start) is None]

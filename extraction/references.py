@@ -15,7 +15,7 @@ import re
 from collections.abc import Container, Sequence
 
 from atlas.records import GroupMention, Mention
-from extraction.clauses import asides, last_main_group
+from extraction.clauses import aside_at, asides
 from extraction.events import Link, evidence_start
 from extraction.sentences import Sentence, is_heading, is_table_row, paragraph_break
 
@@ -73,9 +73,12 @@ def antecedent(
         return None
     if _PLURAL.search(text, sentence.start, end):
         return j, "anaphor", list({g.group_id: g for g in groups[j]}.values())
-    main = last_main_group(text, sentences[j], groups[j])
-    away = asides_only(text, sentences[j], groups[j])
-    if away is not None:
+    # The last group named outside the asides: "LeJ, the group that emerged from SSP,
+    # targeted Quetta. Later the group split" means LeJ.
+    away = asides(text, sentences[j].start, sentences[j].end)
+    outside = [g for g in groups[j] if aside_at(away, g.start) is None]
+    main = (outside or groups[j])[-1]
+    if not outside:
         # "The group, which is allied with the Afghan Taliban, ..." is about the group it
         # refers to, and so is a reference back to it.
         deeper = antecedent(text, sentences, j, groups, clause_end=away[0][0], chained=chained)
@@ -95,7 +98,7 @@ def asides_only(
     """The sentence's asides, when every group it names stands in one ("The group, which
     is allied with the Afghan Taliban, has stepped up attacks"); else None."""
     away = asides(text, sentence.start, sentence.end)
-    if away and all(any(s <= g.start < e for s, e in away) for g in named):
+    if away and all(aside_at(away, g.start) is not None for g in named):
         return away
     return None
 
@@ -107,14 +110,15 @@ def around_asides(
     groups: dict[int, list[GroupMention]],
     places: list[Mention],
     chained: Container[int],
+    away: list[tuple[int, int]],
 ):
-    """Links of a sentence whose groups all stand in asides: when it refers back before
-    its first aside ("The group, which ..."), its other places are the referred group's;
-    an aside's group keeps only the places inside its aside."""
+    """Links of a sentence whose groups all stand in asides (``away``, as ``asides_only``
+    gives them): when it refers back before its first aside ("The group, which ..."), its
+    other places are the referred group's; an aside's group keeps only the places inside
+    its aside."""
     sentence = sentences[i]
-    away = asides_only(text, sentence, groups[i]) or []
     referred = antecedent(text, sentences, i, groups, clause_end=away[0][0], chained=chained)
-    inside = {p.start: next((a for a in away if a[0] <= p.start < a[1]), None) for p in places}
+    inside = {p.start: aside_at(away, p.start) for p in places}
     if referred is not None:
         j, kind, antecedents = referred
         start = evidence_start(sentences, j, antecedents)

@@ -236,8 +236,7 @@ def _continues(text: str, start: int, end: int) -> bool:
     after = text[end : end + 1]
     if not before or before in '.!?:"\u201d' or not after.isalnum():
         return False
-    last_line = text[text.rfind("\n", 0, start) + 1 : start]
-    if last_line.startswith("|") or "\t" in last_line:
+    if is_table_row(text, Sentence(text.rfind("\n", 0, start) + 1, start)):
         return False  # a table ends there, however long: no prose was cut
     return after.islower() or start - text.rfind("\n\n", 0, start) > PROSE_PARAGRAPH
 
