@@ -150,10 +150,12 @@ def place_followed(
             continue
         holder = _holder_after(text, end, after) or _possessor(text, start, before)
         if holder is not None and askable(i):
-            found[name] = _inside(holder, start, end, name)
+            found[name] = results[i] = _inside(holder, start, end, name)
+    if not found:
+        return
     for i, (start, end) in enumerate(spans):
         name = text[start:end]
-        if found and results[i] is None and name in found and askable(i):
+        if results[i] is None and name in found and askable(i):
             results[i] = replace(found[name], start=start, end=end)
 
 
@@ -186,15 +188,14 @@ def _inside(holder: Resolution, start: int, end: int, name: str) -> Resolution:
 def _with_repeats(
     text: str, found: dict[str, Resolution], spans: list[tuple[int, int]]
 ) -> list[Resolution]:
-    """The located answers, and one for every other whole-word mention of their names."""
+    """The located answers, and one for every other whole-word mention of their names
+    (the matches of one search never overlap one another)."""
     names = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
-    results = []
-    for match in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w-]|['’]\w)", text):
-        start, end = match.span()
-        if not overlaps(start, end, spans):
-            results.append(replace(found[match.group()], start=start, end=end))
-            spans = merged_spans([*spans, (start, end)])
-    return results
+    return [
+        replace(found[match.group()], start=match.start(), end=match.end())
+        for match in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w-]|['’]\w)", text)
+        if not overlaps(match.start(), match.end(), spans)
+    ]
 
 
 def merged_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
